@@ -1,0 +1,1 @@
+"""Domain integrations (robotics, games, medical, marketing); installed as sora_sdk.integrations."""

@@ -1,0 +1,341 @@
+"""VideoGenerator: the pipeline users call (text and frame prompts -> Video)."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import torch
+from diffusers import FlowMatchEulerDiscreteScheduler
+from tqdm.auto import tqdm
+
+from sora_sdk.conditioning.condition import Condition, check_conditions, encode_conditions
+from sora_sdk.models.compressor import VideoCompressor
+from sora_sdk.models.dit import SpacetimeDiT
+from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder, load_text_encoder
+from sora_sdk.pipeline.presets import GENERATOR_PRESETS, shipped_models
+from sora_sdk.pipeline.request import GenerationRequest
+from sora_sdk.sampling.flow import resolution_shift, to_velocity
+from sora_sdk.video import Video
+
+MODEL_INDEX = "model_index.json"
+COMPONENTS = ("compressor", "transformer", "text_encoder", "scheduler")
+
+
+def default_compute_dtype(device: torch.device) -> torch.dtype:
+    """bf16 where the hardware has bf16 matrix units (CUDA, AVX512-BF16/AMX CPUs), else fp32."""
+    if device.type == "cuda":
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device.type == "cpu" and (torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()):
+        return torch.bfloat16
+    return torch.float32
+
+
+class VideoGenerator:
+    """Text/frame-prompted video generation: compressor + spacetime DiT + flow-matching sampler.
+
+    Build one with ``from_pretrained`` (a saved folder or a shipped model name), or
+    ``from_preset`` (an untrained model of a preset size, for tests and training from scratch).
+
+    Args:
+        compressor: the causal video VAE.
+        transformer: the denoiser.
+        text_encoder: any ``TextEncoder``.
+        scheduler: a diffusers ``FlowMatchEulerDiscreteScheduler``; its ``shift`` is the base shift,
+            scaled per request by the token count (``resolution_shift``).
+    """
+
+    def __init__(
+        self,
+        compressor: VideoCompressor,
+        transformer: SpacetimeDiT,
+        text_encoder: TextEncoder,
+        scheduler: FlowMatchEulerDiscreteScheduler | None = None,
+    ):
+        if transformer.config.in_channels != compressor.config.latent_channels:
+            raise ValueError(
+                f"transformer.in_channels={transformer.config.in_channels} does not match the "
+                f"compressor's latent_channels={compressor.config.latent_channels}."
+            )
+        if transformer.config.text_dim != text_encoder.hidden_size:
+            raise ValueError(
+                f"transformer.text_dim={transformer.config.text_dim} does not match the text "
+                f"encoder's hidden_size={text_encoder.hidden_size}."
+            )
+        self.compressor = compressor.eval().requires_grad_(False)
+        self.transformer = transformer.eval().requires_grad_(False)
+        self.text_encoder = text_encoder
+        self.scheduler = scheduler or FlowMatchEulerDiscreteScheduler(shift=1.0)
+        self.device = next(transformer.parameters()).device
+        self.dtype = default_compute_dtype(self.device)
+
+    # ------------------------------------------------------------------ construction and I/O
+    @classmethod
+    def from_preset(cls, name: str = "tiny", seed: int = 0, text_encoder: TextEncoder | None = None) -> "VideoGenerator":
+        """An untrained generator of a preset size ("tiny", "small", "base", "large")."""
+        if name not in GENERATOR_PRESETS:
+            raise ValueError(f"unknown preset {name!r}; known presets: {sorted(GENERATOR_PRESETS)}.")
+        preset = GENERATOR_PRESETS[name]
+        text_encoder = text_encoder or MiniLMTextEncoder()
+        torch.manual_seed(seed)
+        compressor = VideoCompressor(**preset["compressor"])
+        transformer = SpacetimeDiT(
+            in_channels=compressor.config.latent_channels, text_dim=text_encoder.hidden_size, **preset["transformer"]
+        )
+        return cls(compressor, transformer, text_encoder)
+
+    @classmethod
+    def from_pretrained(cls, name_or_path: str | Path, device: str | torch.device | None = None) -> "VideoGenerator":
+        """Load a saved generator folder, or a model shipped in the package by name (e.g. "default")."""
+        path = Path(name_or_path)
+        shipped = shipped_models()
+        if not (path / MODEL_INDEX).is_file():
+            if str(name_or_path) in shipped:
+                path = shipped[str(name_or_path)]
+            elif path.exists():
+                raise ValueError(
+                    f"{path} is not a sora-sdk model folder: it has no {MODEL_INDEX}. Save one with "
+                    "VideoGenerator.save_pretrained(path)."
+                )
+            else:
+                raise ValueError(
+                    f"no model folder at {str(name_or_path)!r} and no shipped model of that name; "
+                    f"shipped models: {sorted(shipped) or 'none'}."
+                )
+        try:
+            index = json.loads((path / MODEL_INDEX).read_text())
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{path / MODEL_INDEX} is corrupt ({e}); re-save the model.") from e
+        missing = [c for c in COMPONENTS if not (path / c).is_dir()]
+        if missing:
+            raise ValueError(f"{path} is missing component folder(s) {missing}; re-save the model.")
+        try:
+            compressor = VideoCompressor.from_pretrained(path / "compressor", low_cpu_mem_usage=False)
+            transformer = SpacetimeDiT.from_pretrained(path / "transformer", low_cpu_mem_usage=False)
+            scheduler = FlowMatchEulerDiscreteScheduler.from_pretrained(path / "scheduler")
+            text_encoder = load_text_encoder(json.loads((path / "text_encoder" / "config.json").read_text()))
+        except (OSError, ValueError, KeyError, RuntimeError) as e:
+            raise ValueError(f"could not load the model at {path}: {e}") from e
+        gen = cls(compressor, transformer, text_encoder, scheduler)
+        gen.name = index.get("name", path.name)
+        return gen.to(device) if device is not None else gen
+
+    def save_pretrained(self, path: str | Path, name: str | None = None) -> Path:
+        """Write a diffusers-style folder: model_index.json + one subfolder per component (safetensors)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.compressor.save_pretrained(path / "compressor", safe_serialization=True)
+        self.transformer.save_pretrained(path / "transformer", safe_serialization=True)
+        self.scheduler.save_pretrained(path / "scheduler")
+        (path / "text_encoder").mkdir(exist_ok=True)
+        (path / "text_encoder" / "config.json").write_text(json.dumps(self.text_encoder.config(), indent=2))
+        index = {
+            "_class_name": "VideoGenerator",
+            "_sora_sdk_version": _version(),
+            "name": name or getattr(self, "name", path.name),
+            "compressor": ["sora_sdk", "VideoCompressor"],
+            "transformer": ["sora_sdk", "SpacetimeDiT"],
+            "text_encoder": ["sora_sdk", type(self.text_encoder).__name__],
+            "scheduler": ["diffusers", type(self.scheduler).__name__],
+        }
+        (path / MODEL_INDEX).write_text(json.dumps(index, indent=2))
+        return path
+
+    def to(self, device: str | torch.device | None = None, dtype: torch.dtype | None = None) -> "VideoGenerator":
+        """Move the models to ``device`` and set the compute dtype (bf16 autocast by default where fast).
+
+        Weights stay fp32; ``dtype`` is the autocast dtype (``torch.float32`` disables autocast).
+        """
+        if device is not None:
+            self.device = torch.device(device)
+            self.compressor.to(self.device)
+            self.transformer.to(self.device)
+            if hasattr(self.text_encoder, "to"):
+                self.text_encoder.to(self.device)
+        self.dtype = dtype if dtype is not None else default_compute_dtype(self.device)
+        return self
+
+    # ------------------------------------------------------------------ validation
+    def check_inputs(self, request: GenerationRequest) -> None:
+        """Model-dependent checks: the size must be on the latent and patch grid."""
+        self.compressor.check_video_size(request.num_frames, request.height, request.width)
+        _, t, h, w = self.compressor.latent_shape(request.num_frames, request.height, request.width)
+        pt, ph, pw = self.transformer.config.patch_size
+        fs, ft = self.compressor.spatial_factor, self.compressor.temporal_factor
+        for name, v, p, f in (("height", request.height, ph, fs), ("width", request.width, pw, fs)):
+            if (v // f) % p:
+                step = f * p
+                raise ValueError(f"{name}={v} must be a multiple of {step} for this model (compressor {f}x x patch {p}).")
+        if t % pt:
+            raise ValueError(
+                f"num_frames={request.num_frames} gives {t} latent frames, not a multiple of the DiT's "
+                f"temporal patch {pt}; use 1 + {ft}*k frames with (1+k) % {pt} == 0."
+            )
+        check_conditions(request.conditions, request.num_frames, request.height, request.width)
+
+    # ------------------------------------------------------------------ generation
+    def generate(
+        self,
+        prompt: str | GenerationRequest,
+        *,
+        progress: bool = True,
+        callback_on_step_end: Callable[["VideoGenerator", int, torch.Tensor, dict], dict | None] | None = None,
+        frame_conditions: torch.Tensor | None = None,
+        **fields: Any,
+    ) -> Video:
+        """Generate one video.
+
+        Args:
+            prompt: the text prompt, or a complete ``GenerationRequest`` (then no other fields).
+            progress: show a progress bar over denoising steps.
+            callback_on_step_end: ``fn(generator, step, timestep, {"latents": ...})`` after each
+                step; may return ``{"latents": new}`` to replace them.
+            frame_conditions: (T_latent, frame_cond_dim) per-frame vectors (e.g. actions) for models
+                trained with them.
+            **fields: any ``GenerationRequest`` field (num_frames, height, width, fps, seed,
+                num_inference_steps, guidance_scale, negative_prompt, conditions).
+
+        Returns:
+            The ``Video`` (uint8 frames, fps, metadata with prompt, seed and settings).
+        """
+        request = self._as_request(prompt, fields)
+        fc = None if frame_conditions is None else frame_conditions[None]
+        return self.generate_batch([request], progress=progress, callback_on_step_end=callback_on_step_end, frame_conditions=fc)[0]
+
+    @torch.no_grad()
+    def generate_batch(
+        self,
+        requests: list[GenerationRequest],
+        *,
+        progress: bool = True,
+        callback_on_step_end: Callable | None = None,
+        frame_conditions: torch.Tensor | None = None,
+    ) -> list[Video]:
+        """Generate several videos of the same size/steps/guidance in one batch (higher throughput)."""
+        # 1. Check inputs (all before any compute).
+        if not requests:
+            raise ValueError("requests is empty; pass at least one GenerationRequest.")
+        requests = [self._as_request(r, {}) for r in requests]
+        first = requests[0]
+        for r in requests:
+            self.check_inputs(r)
+            for f in ("num_frames", "height", "width", "num_inference_steps", "guidance_scale"):
+                if getattr(r, f) != getattr(first, f):
+                    raise ValueError(f"all requests in a batch must share {f}; got {getattr(r, f)} and {getattr(first, f)}.")
+        requests = [r if r.seed is not None else r.model_copy(update={"seed": random.randrange(2**31)}) for r in requests]
+        b, device = len(requests), self.device
+        c, t, h, w = self.compressor.latent_shape(first.num_frames, first.height, first.width)
+        use_cfg = first.guidance_scale != 1.0
+
+        with torch.autocast(device.type, dtype=self.dtype, enabled=self.dtype != torch.float32):
+            # 2. Encode the prompts (cond, then uncond/negative for guidance).
+            texts = [r.prompt for r in requests] + ([r.negative_prompt for r in requests] if use_cfg else [])
+            text = self.text_encoder.encode(texts, device=device)
+
+            # 3. Prepare timesteps: the schedule is shifted by the token count of this size.
+            gt, gh, gw = self.transformer.token_grid(t, h, w)
+            self.scheduler.set_shift(self.scheduler.config.shift * _shift_factor(gt * gh * gw))
+            self.scheduler.set_timesteps(first.num_inference_steps, device=device)
+
+            # 4. Prepare latents: noise from each request's own seed on the CPU, so a seed gives
+            # the same video whatever the device or batch.
+            noise = torch.cat(
+                [torch.randn((1, c, t, h, w), generator=torch.Generator("cpu").manual_seed(r.seed)) for r in requests]
+            ).to(device)
+            latents = noise
+
+            # 5. Frame conditions -> clean latents + pin mask (B, T).
+            cond_latents = torch.zeros_like(latents)
+            cond_mask = torch.zeros(b, t, dtype=torch.bool, device=device)
+            for i, r in enumerate(requests):
+                if r.conditions:
+                    if any(cd.strength < 1.0 for cd in r.conditions):
+                        raise NotImplementedError(
+                            "conditions with strength < 1 (video-to-video editing) are not supported yet; "
+                            "use strength=1.0."
+                        )
+                    z, m = encode_conditions(r.conditions, self.compressor, r.num_frames, r.height, r.width, device)
+                    cond_latents[i], cond_mask[i] = z[0].to(latents.dtype), m[0]
+            pin = cond_mask[:, None, :, None, None]  # (B, 1, T, 1, 1)
+
+            # 6. Denoise.
+            timesteps = self.scheduler.timesteps
+            for step, ts in enumerate(tqdm(timesteps, disable=not progress, desc="denoising", leave=False)):
+                latents = torch.where(pin, cond_latents, latents)
+                frame_t = torch.where(cond_mask, torch.zeros_like(ts), ts.expand(b, t))  # (B, T)
+                sigma = frame_t / self.scheduler.config.num_train_timesteps
+                v = self._velocity(latents, frame_t, sigma, text, use_cfg, first.guidance_scale, frame_conditions)
+                latents = self.scheduler.step(v.float(), ts, latents.float()).prev_sample
+                if callback_on_step_end is not None:
+                    out = callback_on_step_end(self, step, ts, {"latents": latents})
+                    if out and "latents" in out:
+                        latents = out["latents"]
+            latents = torch.where(pin, cond_latents, latents)
+            if not torch.isfinite(latents).all():
+                raise RuntimeError("the denoiser produced non-finite latents; try dtype=torch.float32 or fewer steps.")
+
+            # 7. Decode. fp32 decode is not needed: the decoder's norms compute statistics in fp32.
+            pixels = self.compressor.decode(self.compressor.denormalize(latents))
+
+        # 8. Return videos (uint8 frames, metadata that reproduces the call).
+        videos = []
+        for i, r in enumerate(requests):
+            meta = {
+                "prompt": r.prompt,
+                "negative_prompt": r.negative_prompt,
+                "seed": r.seed,
+                "num_inference_steps": r.num_inference_steps,
+                "guidance_scale": r.guidance_scale,
+                "model": getattr(self, "name", None),
+                "generator": f"sora-sdk {_version()}",
+                "num_conditions": len(r.conditions),
+            }
+            videos.append(Video.from_tensor(pixels[i].float().permute(1, 0, 2, 3).cpu(), fps=r.fps, metadata=meta))
+        return videos
+
+    def _velocity(self, latents, frame_t, sigma, text, use_cfg, guidance_scale, frame_conditions):
+        """One network evaluation, with the conditional and unconditional halves in one batch."""
+        n = 2 if use_cfg else 1
+        x = latents.repeat(n, 1, 1, 1, 1)
+        fc = None if frame_conditions is None else frame_conditions.to(self.device).repeat(n, 1, 1)
+        out = self.transformer(
+            x,
+            frame_t.repeat(n, 1),
+            text.tokens,
+            text.pooled,
+            encoder_attention_mask=text.mask,
+            frame_conditions=fc,
+        )
+        v = to_velocity(out.float(), x.float(), sigma.repeat(n, 1), self.transformer.config.prediction_type)
+        if not use_cfg:
+            return v
+        v_cond, v_uncond = v.chunk(2)
+        return v_uncond + guidance_scale * (v_cond - v_uncond)
+
+    @staticmethod
+    def _as_request(prompt, fields: dict) -> GenerationRequest:
+        if isinstance(prompt, GenerationRequest):
+            if fields:
+                raise ValueError(
+                    f"got a GenerationRequest and also {sorted(fields)}; put every field in the request."
+                )
+            return prompt
+        if not isinstance(prompt, str):
+            raise TypeError(f"prompt must be a str or GenerationRequest, got {type(prompt).__name__}.")
+        return GenerationRequest(prompt=prompt, **fields)
+
+
+def _shift_factor(num_tokens: int) -> float:
+    return resolution_shift(num_tokens, base_shift=1.0)
+
+
+def _version() -> str:
+    from sora_sdk import __version__
+
+    return __version__
+
+
+__all__ = ["VideoGenerator", "Condition", "GenerationRequest", "default_compute_dtype"]

@@ -1,0 +1,74 @@
+"""GenerationRequest: one generation job, validated before any compute.
+
+The schema checks what can be checked without a model (types, ranges, an empty prompt, NaN
+guidance); ``VideoGenerator.check_inputs`` then checks what depends on the model (sizes on the
+latent/patch grid, frame counts the compressor can represent, conditions that fit). Strict mode:
+``num_frames="17"`` or ``height=64.5`` is an error, not a silent conversion.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from sora_sdk.conditioning.condition import Condition
+
+# Upper bounds that catch typos (an extra zero) long before they become an out-of-memory crash.
+MAX_FRAMES = 1025
+MAX_SIDE = 4096
+MAX_STEPS = 1000
+MAX_GUIDANCE = 100.0
+
+
+class GenerationRequest(BaseModel):
+    """A text(+frames)-to-video request.
+
+    Args:
+        prompt: what to show; must contain non-space text.
+        negative_prompt: what to steer away from (the unconditional branch of guidance).
+        num_frames: frames to generate; 1 is text-to-image with the same model.
+        height: output height in pixels.
+        width: output width in pixels.
+        fps: playback rate stored with the video.
+        seed: seed of the initial noise; the same seed gives bit-identical frames on one machine.
+            ``None`` draws a fresh seed (recorded in the video's metadata).
+        num_inference_steps: Euler steps from noise to data.
+        guidance_scale: classifier-free guidance weight; 1 disables guidance (one batch half).
+        conditions: frame conditions (image/video prompts).
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, arbitrary_types_allowed=True, frozen=True)
+
+    prompt: str
+    negative_prompt: str = ""
+    num_frames: int = Field(17, ge=1, le=MAX_FRAMES)
+    height: int = Field(64, ge=1, le=MAX_SIDE)
+    width: int = Field(64, ge=1, le=MAX_SIDE)
+    fps: float = Field(8.0, gt=0, le=240)
+    seed: int | None = Field(None, ge=0, lt=2**63)
+    num_inference_steps: int = Field(20, ge=1, le=MAX_STEPS)
+    guidance_scale: float = Field(4.0, ge=0, le=MAX_GUIDANCE)
+    conditions: list[Condition] = Field(default_factory=list)
+
+    @field_validator("prompt")
+    @classmethod
+    def _prompt_not_empty(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("prompt is empty; describe the video to generate, e.g. 'a red circle moving right'.")
+        return v
+
+    @field_validator("fps", "guidance_scale")
+    @classmethod
+    def _finite(cls, v: float, info) -> float:
+        if not math.isfinite(v):
+            raise ValueError(f"{info.field_name} must be a finite number, got {v}.")
+        return v
+
+    @field_validator("conditions", mode="before")
+    @classmethod
+    def _conditions_are_conditions(cls, v: Any) -> Any:
+        if isinstance(v, Condition):
+            raise ValueError("conditions must be a list of Condition; wrap the single condition in [ ].")
+        return v

@@ -1,0 +1,1 @@
+"""sora_sdk.training"""
