@@ -1,0 +1,170 @@
+import json
+
+import numpy as np
+import pytest
+import torch
+from pydantic import ValidationError
+
+from sora_sdk import Condition, GenerationRequest, VideoGenerator
+
+FAST = dict(num_inference_steps=2, progress=False)
+
+
+def test_generate_shapes_and_metadata(tiny_generator):
+    video = tiny_generator.generate("a red circle moving right", seed=3, num_frames=9, height=32, width=48, fps=12.0, **FAST)
+    assert video.frames.shape == (9, 32, 48, 3) and video.frames.dtype == np.uint8
+    assert video.fps == 12.0
+    assert video.metadata["prompt"] == "a red circle moving right" and video.metadata["seed"] == 3
+
+
+def test_same_seed_is_bit_identical_and_other_seed_differs(tiny_generator):
+    # A fresh tiny model outputs zero velocity (AdaLN-Zero); nudge it so the seed matters.
+    with torch.no_grad():
+        for p in tiny_generator.transformer.parameters():
+            p.add_(torch.randn_like(p) * 0.05)
+    a = tiny_generator.generate("a blue square", seed=7, **FAST)
+    b = tiny_generator.generate("a blue square", seed=7, **FAST)
+    c = tiny_generator.generate("a blue square", seed=8, **FAST)
+    assert np.array_equal(a.frames, b.frames)
+    assert not np.array_equal(a.frames, c.frames)
+
+
+def test_unset_seed_is_drawn_and_recorded(tiny_generator):
+    video = tiny_generator.generate("a green triangle", num_frames=1, **FAST)
+    seed = video.metadata["seed"]
+    again = tiny_generator.generate("a green triangle", num_frames=1, seed=seed, **FAST)
+    assert np.array_equal(video.frames, again.frames)
+
+
+def test_text_to_image_is_one_frame(tiny_generator):
+    assert tiny_generator.generate("a purple disc", num_frames=1, seed=0, **FAST).frames.shape == (1, 64, 64, 3)
+
+
+def test_save_load_round_trip_is_equal(tiny_generator, tmp_path):
+    with torch.no_grad():
+        for p in tiny_generator.transformer.parameters():
+            p.add_(torch.randn_like(p) * 0.05)
+    before = tiny_generator.generate("a yellow circle", seed=1, **FAST)
+    tiny_generator.save_pretrained(tmp_path / "model")
+    index = json.loads((tmp_path / "model" / "model_index.json").read_text())
+    assert index["_class_name"] == "VideoGenerator"
+    assert list((tmp_path / "model" / "transformer").glob("*.safetensors"))
+    loaded = VideoGenerator.from_pretrained(tmp_path / "model")
+    after = loaded.generate("a yellow circle", seed=1, **FAST)
+    assert np.array_equal(before.frames, after.frames)
+
+
+def test_conditioned_frames_are_reproduced(tiny_generator):
+    # With the condition pinned, the first latent frame is exactly the condition's latent, so the
+    # decoded first frame equals the compressor round trip of the image.
+    rng = np.random.default_rng(0)
+    image = (rng.random((64, 64, 3)) * 255).astype(np.uint8)
+    video = tiny_generator.generate("anything", seed=0, num_frames=9, conditions=[Condition(image, 0)], **FAST)
+    comp = tiny_generator.compressor
+    with torch.no_grad(), torch.autocast("cpu", dtype=tiny_generator.dtype):
+        x = torch.from_numpy(image).permute(2, 0, 1)[None, :, None].float() / 127.5 - 1
+        rt = comp.decode(comp.encode(x).mode())[0, :, 0].float()
+    expected = ((rt.clamp(-1, 1) + 1) * 127.5).round().permute(1, 2, 0).numpy().astype(np.uint8)
+    assert np.abs(video.frames[0].astype(int) - expected.astype(int)).max() <= 1
+
+
+def test_callback_can_replace_latents(tiny_generator):
+    seen = []
+
+    def cb(gen, step, t, kw):
+        seen.append(step)
+        return {"latents": torch.zeros_like(kw["latents"])}
+
+    video = tiny_generator.generate("x", seed=0, num_frames=1, callback_on_step_end=cb, **FAST)
+    assert seen == [0, 1]
+    # The last callback zeroed the latents, so the video is the decode of an all-zero latent.
+    comp = tiny_generator.compressor
+    with torch.no_grad(), torch.autocast("cpu", dtype=tiny_generator.dtype):
+        px = comp.decode(comp.denormalize(torch.zeros(1, 4, 1, 16, 16)))[0, :, 0].float()
+    expected = ((px.clamp(-1, 1) + 1) * 127.5).round().permute(1, 2, 0).numpy()
+    assert np.abs(video.frames[0] - expected).max() <= 1
+
+
+def test_generate_batch_matches_single(tiny_generator):
+    with torch.no_grad():
+        for p in tiny_generator.transformer.parameters():
+            p.add_(torch.randn_like(p) * 0.05)
+    reqs = [GenerationRequest(prompt=p, seed=s, num_frames=5, num_inference_steps=2) for p, s in [("a red circle", 1), ("a blue square", 2)]]
+    batch = tiny_generator.generate_batch(reqs, progress=False)
+    single = tiny_generator.generate(reqs[1], progress=False)
+    assert np.abs(batch[1].frames.astype(int) - single.frames.astype(int)).max() <= 2
+
+
+@pytest.mark.parametrize(
+    "fields, match",
+    [
+        (dict(num_frames=16), "num_frames=16"),
+        (dict(num_frames=0), "num_frames"),
+        (dict(height=30), "height=30"),
+        (dict(width=68), "width=68"),  # on the compressor grid (4) but not the patch grid (8)
+        (dict(height=-8), "height"),
+        (dict(height=100000), "height"),
+        (dict(guidance_scale=float("nan")), "guidance_scale"),
+        (dict(guidance_scale=-1.0), "guidance_scale"),
+        (dict(num_inference_steps=0), "num_inference_steps"),
+        (dict(fps=0.0), "fps"),
+        (dict(num_frames="17"), "num_frames"),
+        (dict(seed=-1), "seed"),
+        (dict(nonsense=1), "nonsense"),
+    ],
+)
+def test_bad_request_fields_raise_and_name_the_field(tiny_generator, fields, match):
+    with pytest.raises((ValueError, ValidationError), match=match):
+        tiny_generator.generate("a red circle", **{**FAST, **fields})
+
+
+@pytest.mark.parametrize("prompt", ["", "   \n"])
+def test_empty_prompt_raises(tiny_generator, prompt):
+    with pytest.raises(ValidationError, match="prompt is empty"):
+        tiny_generator.generate(prompt, **FAST)
+
+
+def test_request_plus_fields_is_an_error(tiny_generator):
+    with pytest.raises(ValueError, match="put every field in the request"):
+        tiny_generator.generate(GenerationRequest(prompt="a"), seed=1)
+
+
+@pytest.mark.parametrize(
+    "cond, match",
+    [
+        (lambda: Condition(np.zeros((2, 64, 64, 3), np.uint8), 16), "covers frames 16..17"),
+        (lambda: Condition(np.zeros((64, 64, 3), np.uint8), -18), "covers frames"),
+        (lambda: Condition(np.zeros((32, 32, 3), np.uint8), 0), "resize"),
+    ],
+)
+def test_bad_conditions_raise(tiny_generator, cond, match):
+    with pytest.raises(ValueError, match=match):
+        tiny_generator.generate("a", conditions=[cond()], **FAST)
+
+
+def test_overlapping_conditions_raise(tiny_generator):
+    img = np.zeros((64, 64, 3), np.uint8)
+    with pytest.raises(ValueError, match="overlaps"):
+        tiny_generator.generate("a", conditions=[Condition(np.stack([img] * 3), 0), Condition(img, 2)], **FAST)
+
+
+def test_missing_and_corrupt_model_folders(tmp_path, tiny_generator):
+    with pytest.raises(ValueError, match="no model folder"):
+        VideoGenerator.from_pretrained(tmp_path / "nope")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError, match="no model_index.json"):
+        VideoGenerator.from_pretrained(tmp_path / "empty")
+    tiny_generator.save_pretrained(tmp_path / "m")
+    (tmp_path / "m" / "model_index.json").write_text("{not json")
+    with pytest.raises(ValueError, match="corrupt"):
+        VideoGenerator.from_pretrained(tmp_path / "m")
+    tiny_generator.save_pretrained(tmp_path / "m2")
+    weights = next((tmp_path / "m2" / "transformer").glob("*.safetensors"))
+    weights.write_bytes(b"garbage")
+    with pytest.raises(ValueError, match="could not load"):
+        VideoGenerator.from_pretrained(tmp_path / "m2")
+
+
+def test_unknown_preset_lists_known():
+    with pytest.raises(ValueError, match="known presets"):
+        VideoGenerator.from_preset("gigantic")
