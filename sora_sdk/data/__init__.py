@@ -1,4 +1,4 @@
-"""Datasets: the procedural `Shapes` world (and, later, `VideoFolder`)."""
+"""Datasets: the procedural `Shapes` world and `VideoFolder` (your own videos, in buckets)."""
 
 from sora_sdk.data.shapes import (
     BACKGROUND_RGB,
@@ -20,10 +20,32 @@ from sora_sdk.data.shapes_language import (
     eval_prompts,
     make_caption,
 )
+from sora_sdk.data.bucket_sampler import BucketBatchSampler
+from sora_sdk.data.video_folder import (
+    DEFAULT_BUCKETS,
+    CaptionsFileError,
+    VideoFolder,
+    VideoFolderError,
+)
+from sora_sdk.data.video_probe import (
+    FOLDER_VIDEO_SUFFIXES,
+    VideoInfo,
+    probe_video,
+    read_frames,
+)
 
 __all__ = [
     "Shapes",
     "render_clip",
+    "VideoFolder",
+    "BucketBatchSampler",
+    "VideoFolderError",
+    "CaptionsFileError",
+    "VideoInfo",
+    "probe_video",
+    "read_frames",
+    "DEFAULT_BUCKETS",
+    "FOLDER_VIDEO_SUFFIXES",
     "describe_detailed",
     "eval_prompts",
     "make_caption",

@@ -230,11 +230,12 @@ class VideoGenerator:
         c, t, h, w = self.compressor.latent_shape(first.num_frames, first.height, first.width)
         use_cfg = first.guidance_scale != 1.0
 
-        with torch.autocast(device.type, dtype=self.dtype, enabled=self.dtype != torch.float32):
-            # 2. Encode the prompts (cond, then uncond/negative for guidance).
-            texts = [r.prompt for r in requests] + ([r.negative_prompt for r in requests] if use_cfg else [])
-            text = self.text_encoder.encode(texts, device=device)
+        # 2. Encode the prompts (cond, then uncond/negative for guidance). Outside autocast: the
+        # encoder caches per prompt, and a cached embedding must not depend on the calling context.
+        texts = [r.prompt for r in requests] + ([r.negative_prompt for r in requests] if use_cfg else [])
+        text = self.text_encoder.encode(texts, device=device)
 
+        with torch.autocast(device.type, dtype=self.dtype, enabled=self.dtype != torch.float32):
             # 3. Prepare timesteps: the schedule is shifted by the token count of this size.
             gt, gh, gw = self.transformer.token_grid(t, h, w)
             self.scheduler.set_shift(self.scheduler.config.shift * _shift_factor(gt * gh * gw))
