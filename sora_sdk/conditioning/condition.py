@@ -22,8 +22,10 @@ class Condition:
         frames: uint8 frames (T, H, W, 3), or one image (H, W, 3), or a ``Video``.
         frame_index: output frame where ``frames[0]`` goes; negative counts from the end so that
             ``-1`` places the condition's *last* frame on the video's last frame.
-        strength: 1.0 pins the frames exactly; values in (0, 1) are accepted by the request schema
-            and used by video-to-video editing (SDEdit: how much of the condition is noised away).
+        strength: how strongly the output follows the frames. 1.0 pins them exactly (their
+            latent frames are held clean); a value in [0, 1) starts denoising from the frames
+            noised to sigma = 1 - strength (SDEdit), so 0.0 ignores them. Partial-strength
+            conditions are for video-to-video editing and must cover the whole video.
     """
 
     frames: np.ndarray
@@ -68,8 +70,14 @@ class Condition:
         return self.frame_index if self.frame_index >= 0 else num_frames + self.frame_index - self.num_frames + 1
 
 
-def check_conditions(conditions: list[Condition], num_frames: int, height: int, width: int) -> None:
-    """Raise ValueError naming the condition and the fix for any that cannot be honoured."""
+def check_conditions(
+    conditions: list[Condition], num_frames: int, height: int, width: int, resize: str = "error"
+) -> None:
+    """Raise ValueError naming the condition and the fix for any that cannot be honoured.
+
+    Args:
+        resize: the request's resize rule; with ``"error"`` a size mismatch is an error.
+    """
     taken = np.full(num_frames, -1)
     for i, cond in enumerate(conditions):
         if not isinstance(cond, Condition):
@@ -82,10 +90,10 @@ def check_conditions(conditions: list[Condition], num_frames: int, height: int, 
                 "move frame_index or trim the condition's frames."
             )
         h, w = cond.frames.shape[1:3]
-        if (h, w) != (height, width):
+        if (h, w) != (height, width) and resize == "error":
             raise ValueError(
                 f"conditions[{i}] frames are {w}x{h} but the video is {width}x{height}; resize them "
-                "to the output size first (nothing is resized silently)."
+                "first, or pass resize_conditions='crop' (cover, centre-crop) or 'letterbox' (fit, pad)."
             )
         overlap = taken[a:b]
         if (overlap >= 0).any():

@@ -272,7 +272,8 @@ class Shapes(Dataset):
         height, width: Frame size (>= 16 each; any aspect ratio).
         seed: Sample `i` is a pure function of `(seed, i)`.
         max_objects: 1 or 2.
-        caption_style: "varied" (training phrasings) or "detailed" (fixed format).
+        caption_style: "varied" (training phrasings), "detailed" (fixed format, what
+            `PromptEnhancer` writes) or "mixed" (each clip one or the other, half and half).
         fps: Frames per second reported with each sample.
         two_object_prob: Probability of two objects when `max_objects=2`.
     """
@@ -300,9 +301,9 @@ class Shapes(Dataset):
             )
         if max_objects not in (1, 2):
             raise ValueError(f"max_objects must be 1 or 2, got {max_objects}.")
-        if caption_style not in ("varied", "detailed"):
+        if caption_style not in ("varied", "detailed", "mixed"):
             raise ValueError(
-                f"caption_style must be 'varied' or 'detailed', got {caption_style!r}."
+                f"caption_style must be 'varied', 'detailed' or 'mixed', got {caption_style!r}."
             )
         if not fps > 0:
             raise ValueError(f"fps must be > 0, got {fps}.")
@@ -348,7 +349,10 @@ class Shapes(Dataset):
         objects, background, rng = self.sample_layout(index)
         frames = render_clip(objects, background, self.num_frames, self.height, self.width)
         video = torch.from_numpy(frames).permute(0, 3, 1, 2).float() / 127.5 - 1.0  # (T,3,H,W)
-        if self.caption_style == "detailed":
+        # "mixed": half the clips get the detailed format that PromptEnhancer writes, so a model
+        # trained on it understands both terse user phrasings and enhanced prompts.
+        detailed = self.caption_style == "detailed" or (self.caption_style == "mixed" and rng.random() < 0.5)
+        if detailed:
             caption = describe_detailed(objects, background)
         else:
             caption = make_caption(objects, background, rng)

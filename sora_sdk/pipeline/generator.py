@@ -13,11 +13,14 @@ from diffusers import FlowMatchEulerDiscreteScheduler
 from tqdm.auto import tqdm
 
 from sora_sdk.conditioning.condition import Condition, check_conditions, encode_conditions
+from sora_sdk.conditioning.resize import resize_frames
 from sora_sdk.models.compressor import VideoCompressor
 from sora_sdk.models.dit import SpacetimeDiT
 from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder, load_text_encoder
+from sora_sdk.pipeline.frame_prompts import FramePromptsMixin
 from sora_sdk.pipeline.presets import GENERATOR_PRESETS, shipped_models
 from sora_sdk.pipeline.request import GenerationRequest
+from sora_sdk.prompting.enhancer import PromptEnhancer
 from sora_sdk.sampling.flow import resolution_shift, to_velocity
 from sora_sdk.video import Video
 
@@ -34,8 +37,11 @@ def default_compute_dtype(device: torch.device) -> torch.dtype:
     return torch.float32
 
 
-class VideoGenerator:
+class VideoGenerator(FramePromptsMixin):
     """Text/frame-prompted video generation: compressor + spacetime DiT + flow-matching sampler.
+
+    Image and video prompts (``image_to_video``, ``extend``, ``transition``, ``loop``, ``edit``)
+    come from ``FramePromptsMixin``; all of them are ``generate`` calls with ``Condition`` lists.
 
     Build one with ``from_pretrained`` (a saved folder or a shipped model name), or
     ``from_preset`` (an untrained model of a preset size, for tests and training from scratch).
@@ -69,6 +75,7 @@ class VideoGenerator:
         self.transformer = transformer.eval().requires_grad_(False)
         self.text_encoder = text_encoder
         self.scheduler = scheduler or FlowMatchEulerDiscreteScheduler(shift=1.0)
+        self.prompt_enhancer = PromptEnhancer()  # replace with PromptEnhancer(llm=...) to plug in an LLM
         self.device = next(transformer.parameters()).device
         self.dtype = default_compute_dtype(self.device)
 
@@ -174,7 +181,7 @@ class VideoGenerator:
                 f"num_frames={request.num_frames} gives {t} latent frames, not a multiple of the DiT's "
                 f"temporal patch {pt}; use 1 + {ft}*k frames with (1+k) % {pt} == 0."
             )
-        check_conditions(request.conditions, request.num_frames, request.height, request.width)
+        check_conditions(request.conditions, request.num_frames, request.height, request.width, request.resize_conditions)
 
     # ------------------------------------------------------------------ generation
     def generate(
@@ -218,7 +225,7 @@ class VideoGenerator:
         # 1. Check inputs (all before any compute).
         if not requests:
             raise ValueError("requests is empty; pass at least one GenerationRequest.")
-        requests = [self._as_request(r, {}) for r in requests]
+        requests = [self._with_resized_conditions(self._as_request(r, {})) for r in requests]
         first = requests[0]
         for r in requests:
             self.check_inputs(r)
@@ -232,7 +239,8 @@ class VideoGenerator:
 
         # 2. Encode the prompts (cond, then uncond/negative for guidance). Outside autocast: the
         # encoder caches per prompt, and a cached embedding must not depend on the calling context.
-        texts = [r.prompt for r in requests] + ([r.negative_prompt for r in requests] if use_cfg else [])
+        prompts = [self.prompt_enhancer.enhance(r.prompt) if r.enhance_prompt else r.prompt for r in requests]
+        texts = prompts + ([r.negative_prompt for r in requests] if use_cfg else [])
         text = self.text_encoder.encode(texts, device=device)
 
         with torch.autocast(device.type, dtype=self.dtype, enabled=self.dtype != torch.float32):
@@ -248,22 +256,48 @@ class VideoGenerator:
             ).to(device)
             latents = noise
 
-            # 5. Frame conditions -> clean latents + pin mask (B, T).
+            # 5. Frame conditions -> clean latents + pin mask (B, T); partial-strength conditions
+            # (video-to-video editing, SDEdit) instead set where denoising starts.
             cond_latents = torch.zeros_like(latents)
             cond_mask = torch.zeros(b, t, dtype=torch.bool, device=device)
+            init_latents, init_mask = torch.zeros_like(latents), torch.zeros(b, t, dtype=torch.bool, device=device)
+            strengths = set()
             for i, r in enumerate(requests):
-                if r.conditions:
-                    if any(cd.strength < 1.0 for cd in r.conditions):
-                        raise NotImplementedError(
-                            "conditions with strength < 1 (video-to-video editing) are not supported yet; "
-                            "use strength=1.0."
-                        )
-                    z, m = encode_conditions(r.conditions, self.compressor, r.num_frames, r.height, r.width, device)
+                pinned = [cd for cd in r.conditions if cd.strength == 1.0]
+                partial = [cd for cd in r.conditions if cd.strength < 1.0]
+                if pinned:
+                    z, m = encode_conditions(pinned, self.compressor, r.num_frames, r.height, r.width, device)
                     cond_latents[i], cond_mask[i] = z[0].to(latents.dtype), m[0]
+                if partial:
+                    z, m = encode_conditions(partial, self.compressor, r.num_frames, r.height, r.width, device)
+                    init_latents[i], init_mask[i] = z[0].to(latents.dtype), m[0]
+                    strengths |= {cd.strength for cd in partial}
+                    if not (init_mask[i] | cond_mask[i]).all():
+                        raise ValueError(
+                            "conditions with strength < 1 (editing) must cover every frame that no strength-1 "
+                            "condition pins: an edit starts from a partly noised video, so every latent frame "
+                            "needs a starting point. Pass the whole video (VideoGenerator.edit does)."
+                        )
+            edited = [any(cd.strength < 1.0 for cd in r.conditions) for r in requests]
+            if strengths and (len(strengths) > 1 or not all(edited)):
+                raise ValueError(
+                    "conditions with strength < 1 must share one strength, on every request of a batch; "
+                    f"got strengths {sorted(strengths)} on {sum(edited)} of {len(requests)} requests."
+                )
             pin = cond_mask[:, None, :, None, None]  # (B, 1, T, 1, 1)
 
-            # 6. Denoise.
+            # 6. Denoise. A condition of strength s < 1 skips the steps above sigma = 1 - s and
+            # starts from the condition noised to that level (SDEdit): s near 1 keeps it, 0 ignores it.
             timesteps = self.scheduler.timesteps
+            start = 0
+            if strengths:
+                start_sigma = 1.0 - strengths.pop()
+                sigmas = self.scheduler.sigmas[: len(timesteps)]
+                start = int((sigmas > start_sigma + 1e-6).sum())
+                sigma0 = float(sigmas[start]) if start < len(timesteps) else 0.0
+                latents = (1 - sigma0) * init_latents + sigma0 * noise
+                timesteps = timesteps[start:]
+            self.scheduler.set_begin_index(start)
             for step, ts in enumerate(tqdm(timesteps, disable=not progress, desc="denoising", leave=False)):
                 latents = torch.where(pin, cond_latents, latents)
                 frame_t = torch.where(cond_mask, torch.zeros_like(ts), ts.expand(b, t))  # (B, T)
@@ -286,6 +320,8 @@ class VideoGenerator:
         for i, r in enumerate(requests):
             meta = {
                 "prompt": r.prompt,
+                "enhanced_prompt": prompts[i] if r.enhance_prompt else None,
+                "resize_conditions": r.resize_conditions if r.conditions else None,
                 "negative_prompt": r.negative_prompt,
                 "seed": r.seed,
                 "num_inference_steps": r.num_inference_steps,
@@ -315,6 +351,19 @@ class VideoGenerator:
             return v
         v_cond, v_uncond = v.chunk(2)
         return v_uncond + guidance_scale * (v_cond - v_uncond)
+
+    @staticmethod
+    def _with_resized_conditions(request: GenerationRequest) -> GenerationRequest:
+        """Apply the request's explicit resize rule to conditions whose size differs."""
+        if request.resize_conditions == "error" or not request.conditions:
+            return request
+        h, w = request.height, request.width
+        conditions = [
+            c if c.frames.shape[1:3] == (h, w)
+            else Condition(resize_frames(c.frames, h, w, request.resize_conditions), c.frame_index, c.strength)
+            for c in request.conditions
+        ]
+        return request.model_copy(update={"conditions": conditions})
 
     @staticmethod
     def _as_request(prompt, fields: dict) -> GenerationRequest:

@@ -9,7 +9,7 @@ latent/patch grid, frame counts the compressor can represent, conditions that fi
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -37,6 +37,11 @@ class GenerationRequest(BaseModel):
         num_inference_steps: Euler steps from noise to data.
         guidance_scale: classifier-free guidance weight; 1 disables guidance (one batch half).
         conditions: frame conditions (image/video prompts).
+        resize_conditions: what to do with a condition whose frames differ in size from the
+            output: ``"error"`` (default: nothing is resized silently), ``"crop"`` (cover, then
+            centre-crop) or ``"letterbox"`` (fit, then pad black). See ``sora_sdk.conditioning.resize``.
+        enhance_prompt: expand the prompt with the generator's ``PromptEnhancer`` before encoding
+            (both texts are recorded in the video's metadata).
     """
 
     model_config = ConfigDict(extra="forbid", strict=True, arbitrary_types_allowed=True, frozen=True)
@@ -51,6 +56,8 @@ class GenerationRequest(BaseModel):
     num_inference_steps: int = Field(20, ge=1, le=MAX_STEPS)
     guidance_scale: float = Field(4.0, ge=0, le=MAX_GUIDANCE)
     conditions: list[Condition] = Field(default_factory=list)
+    resize_conditions: Literal["error", "crop", "letterbox"] = "error"
+    enhance_prompt: bool = False
 
     @field_validator("prompt")
     @classmethod
