@@ -3,7 +3,8 @@
 Public API (imported lazily so ``import sora_sdk`` stays fast):
 
     VideoGenerator, GenerationRequest, Condition, Video,
-    VideoCompressor, SpacetimeDiT, TextEncoder, MiniLMTextEncoder
+    VideoCompressor, SpacetimeDiT, TextEncoder, MiniLMTextEncoder, HFTextEncoder,
+    SafetyFilter, SafetyPolicy, ContentBlocked, PromptEnhancer
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ _EXPORTS = {
     "TextEncoder": "sora_sdk.models.text_encoder",
     "MiniLMTextEncoder": "sora_sdk.models.text_encoder",
     "HFTextEncoder": "sora_sdk.models.text_encoder",
+    "SafetyFilter": "sora_sdk.safety",
+    "SafetyPolicy": "sora_sdk.safety",
+    "ContentBlocked": "sora_sdk.safety",
+    "PromptEnhancer": "sora_sdk.prompting",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

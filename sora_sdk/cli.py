@@ -3,7 +3,10 @@
     sora-sdk generate "a red circle moving right" --out demo.mp4 [--model DIR|NAME] [--seed 0]
     sora-sdk train experiment=tiny_shapes trainer.max_steps=200     (Hydra overrides)
     sora-sdk eval --model DIR [--n 60]
+    sora-sdk verify FILE [--json]                                    (watermark + C2PA)
     sora-sdk info [--model DIR|NAME]
+
+Exit codes: 0 success, 2 bad input, 3 blocked by the safety policy.
 """
 
 from __future__ import annotations
@@ -55,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--batch-size", type=_positive_int, default=8)
     e.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
+    v = sub.add_parser("verify", help="check a video's invisible watermark and C2PA provenance")
+    v.add_argument("args", nargs=argparse.REMAINDER, help="FILE [--json] [--key KEY]")
+
     i = sub.add_parser("info", help="versions, device, shipped models, and a model's components")
     i.add_argument("--model", default=None)
     return parser
@@ -64,10 +70,18 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     try:
-        return {"generate": _generate, "train": _train, "eval": _eval, "info": _info}[args.command](args)
+        commands = {"generate": _generate, "train": _train, "eval": _eval, "verify": _verify, "info": _info}
+        return commands[args.command](args)
     except (ValueError, TypeError) as e:  # bad input: one clear line, no traceback
         print(f"sora-sdk {args.command}: error: {e}", file=sys.stderr)
         return 2
+    except Exception as e:
+        from sora_sdk.safety import ContentBlocked
+
+        if not isinstance(e, ContentBlocked):
+            raise
+        print(f"sora-sdk {args.command}: blocked: {e}", file=sys.stderr)
+        return 3
 
 
 def _load(model: str, device: str | None = None):
@@ -125,6 +139,12 @@ def _eval(args) -> int:
         print()
         print("condition fidelity (PSNR, dB):", json.dumps(cond, indent=2, default=str))
     return 0
+
+
+def _verify(args) -> int:
+    from sora_sdk.safety.verify import main as verify_main
+
+    return verify_main(args.args)
 
 
 def _info(args) -> int:

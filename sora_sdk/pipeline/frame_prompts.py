@@ -43,6 +43,8 @@ class FramePromptsMixin:
     # ------------------------------------------------------------------ helpers
     def _window(self, fields: dict) -> int:
         n = fields.get("num_frames", 17)
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise ValueError(f"the window's num_frames must be an int, got {n!r}.")
         self.compressor.check_video_size(n, fields.get("height", 64), fields.get("width", 64))
         return n
 
@@ -89,6 +91,7 @@ class FramePromptsMixin:
         num_frames: int,
         *,
         direction: str = "forward",
+        window_frames: int = 17,
         context_latents: int = 2,
         seed: int = 0,
         progress: bool = True,
@@ -96,8 +99,8 @@ class FramePromptsMixin:
     ) -> Video:
         """Add ``num_frames`` new frames after (``"forward"``) or before (``"backward"``) a video.
 
-        Runs as many windows as needed with a sliding context of ``context_latents`` latent frames,
-        so any length works with memory bounded by one window (``fields["num_frames"]``, default 17).
+        Runs as many windows of ``window_frames`` frames as needed with a sliding context of
+        ``context_latents`` latent frames, so any length works with memory bounded by one window.
 
         Returns:
             The whole video: the original frames plus the new ones, in time order.
@@ -109,7 +112,9 @@ class FramePromptsMixin:
         frames = _frames(video, "video")
         fps = fields.pop("fps", video.fps if isinstance(video, Video) else 8.0)
         fields = self._size_fields(frames, fields)
-        window = self._window(fields)
+        if "num_frames" in fields:
+            raise ValueError("extend() takes num_frames as the number of new frames; set the window with window_frames=.")
+        window = self._window({**fields, "num_frames": window_frames})
         fwd, bwd = self._context_sizes(context_latents, window)
         ctx = fwd if direction == "forward" else bwd
         if frames.shape[0] < ctx:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass, field
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from sora_sdk.pipeline.frame_prompts import FramePromptsMixin
 from sora_sdk.pipeline.presets import GENERATOR_PRESETS, shipped_models
 from sora_sdk.pipeline.request import GenerationRequest
 from sora_sdk.prompting.enhancer import PromptEnhancer
+from sora_sdk.safety import SafetyFilter
 from sora_sdk.sampling.flow import resolution_shift, to_velocity
 from sora_sdk.video import Video
 
@@ -35,6 +37,16 @@ def default_compute_dtype(device: torch.device) -> torch.dtype:
     if device.type == "cpu" and (torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()):
         return torch.bfloat16
     return torch.float32
+
+
+@dataclass(repr=False)
+class ReleasedVideo(Video):
+    """A ``Video`` that passed the safety gate; ``save`` goes through the gate (C2PA on mp4)."""
+
+    gate: SafetyFilter | None = field(default=None, compare=False)
+
+    def save(self, path) -> Path:
+        return self.gate.save(Video(self.frames, self.fps, self.metadata), path)
 
 
 class VideoGenerator(FramePromptsMixin):
@@ -52,6 +64,8 @@ class VideoGenerator(FramePromptsMixin):
         text_encoder: any ``TextEncoder``.
         scheduler: a diffusers ``FlowMatchEulerDiscreteScheduler``; its ``shift`` is the base shift,
             scaled per request by the token count (``resolution_shift``).
+        safety_filter: the gate every prompt, condition and output passes (default: the
+            ``default`` policy). It can be replaced by another ``SafetyFilter``, never removed.
     """
 
     def __init__(
@@ -60,6 +74,7 @@ class VideoGenerator(FramePromptsMixin):
         transformer: SpacetimeDiT,
         text_encoder: TextEncoder,
         scheduler: FlowMatchEulerDiscreteScheduler | None = None,
+        safety_filter: SafetyFilter | None = None,
     ):
         if transformer.config.in_channels != compressor.config.latent_channels:
             raise ValueError(
@@ -75,9 +90,24 @@ class VideoGenerator(FramePromptsMixin):
         self.transformer = transformer.eval().requires_grad_(False)
         self.text_encoder = text_encoder
         self.scheduler = scheduler or FlowMatchEulerDiscreteScheduler(shift=1.0)
+        self.safety_filter = safety_filter or SafetyFilter.from_preset("default")
         self.prompt_enhancer = PromptEnhancer()  # replace with PromptEnhancer(llm=...) to plug in an LLM
         self.device = next(transformer.parameters()).device
         self.dtype = default_compute_dtype(self.device)
+
+    @property
+    def safety_filter(self) -> SafetyFilter:
+        """The safety gate. Operators change the policy by assigning another ``SafetyFilter``."""
+        return self._safety_filter
+
+    @safety_filter.setter
+    def safety_filter(self, value: SafetyFilter) -> None:
+        if not isinstance(value, SafetyFilter):
+            raise TypeError(
+                "safety_filter must be a SafetyFilter; the gate cannot be removed. To change what it "
+                "blocks, pass SafetyFilter.from_preset(...) or SafetyFilter.from_policy(policy)."
+            )
+        self._safety_filter = value
 
     # ------------------------------------------------------------------ construction and I/O
     @classmethod
@@ -232,6 +262,14 @@ class VideoGenerator(FramePromptsMixin):
             for f in ("num_frames", "height", "width", "num_inference_steps", "guidance_scale"):
                 if getattr(r, f) != getattr(first, f):
                     raise ValueError(f"all requests in a batch must share {f}; got {getattr(r, f)} and {getattr(first, f)}.")
+        # Safety gate, before any compute: prompts, negative prompts and condition frames.
+        gate = self.safety_filter
+        for r in requests:
+            gate.check_prompt(r.prompt).raise_if_blocked()
+            if r.negative_prompt.strip():
+                gate.check_prompt(r.negative_prompt).raise_if_blocked()
+            for cond in r.conditions:
+                gate.check_frames(cond.frames, check="condition").raise_if_blocked()
         requests = [r if r.seed is not None else r.model_copy(update={"seed": random.randrange(2**31)}) for r in requests]
         b, device = len(requests), self.device
         c, t, h, w = self.compressor.latent_shape(first.num_frames, first.height, first.width)
@@ -315,7 +353,8 @@ class VideoGenerator(FramePromptsMixin):
             # 7. Decode. fp32 decode is not needed: the decoder's norms compute statistics in fp32.
             pixels = self.compressor.decode(self.compressor.denormalize(latents))
 
-        # 8. Return videos (uint8 frames, metadata that reproduces the call).
+        # 8. Safety gate on the decoded frames, then watermark; return videos whose save() signs
+        # provenance (uint8 frames, metadata that reproduces the call).
         videos = []
         for i, r in enumerate(requests):
             meta = {
@@ -330,7 +369,9 @@ class VideoGenerator(FramePromptsMixin):
                 "generator": f"sora-sdk {_version()}",
                 "num_conditions": len(r.conditions),
             }
-            videos.append(Video.from_tensor(pixels[i].float().permute(1, 0, 2, 3).cpu(), fps=r.fps, metadata=meta))
+            video = Video.from_tensor(pixels[i].float().permute(1, 0, 2, 3).cpu(), fps=r.fps, metadata=meta)
+            released = gate.release(video)  # raises ContentBlocked: nothing is returned or written
+            videos.append(ReleasedVideo(released.frames, released.fps, released.metadata, gate=gate))
         return videos
 
     def _velocity(self, latents, frame_t, sigma, text, use_cfg, guidance_scale, frame_conditions):

@@ -1,0 +1,118 @@
+"""Prompt normalisation that undoes the usual evasions before any rule is matched.
+
+People who want a blocked prompt through write it so that a naive word list misses it:
+`NuDe`, `n u d e`, `n.u.d.e`, `nud3`, `nսde` (Armenian `ս`), `nu\u200bde` (zero-width space),
+`ｎｕｄｅ` (full-width). `normalize_views` maps all of these to plain lowercase ASCII words.
+
+It returns several *views* of one prompt rather than one string because some evasions are
+ambiguous: `1` is `i` in `k1d` but `l` in `ki11`. Rules run on every view and any match counts.
+The plain view (no leetspeak mapping) is always first so digits in benign prompts ("24 fps",
+"1980s") are matched as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize_views", "CONFUSABLES"]
+
+# Letters from other scripts that render like Latin letters. NFKC does not fold these (they are
+# distinct letters, not compatibility forms), so they need an explicit map. Covers Cyrillic and
+# Greek lookalikes plus a few IPA/Latin-extended ones seen in evasion attempts.
+CONFUSABLES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ո": "n", "ս": "u", "ց": "g", "հ": "h", "օ": "o",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ς": "s", "σ": "o",
+    # Latin extended / IPA
+    "ı": "i", "ȷ": "j", "ɑ": "a", "ɩ": "i", "ʀ": "r", "ʏ": "y", "ᴀ": "a", "ᴄ": "c", "ᴅ": "d",
+    "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o",
+    "ᴘ": "p", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "ß": "ss", "æ": "ae", "ø": "o",
+    "đ": "d", "ł": "l", "ŧ": "t",
+}
+
+# Leetspeak substitutions, applied only inside tokens that also contain a letter, so pure numbers
+# ("1080p" keeps its letter but "24" does not) stay intact in the plain view.
+_LEET_COMMON = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a",
+                "$": "s", "!": "i", "+": "t", "€": "e", "£": "l", "¡": "i"}
+_LEET_ONE = ({"1": "i", "|": "i"}, {"1": "l", "|": "l"})  # the two readings of `1` and `|`
+
+_TOKEN = re.compile(r"\S+")
+# Separators people put inside a word to break it up ("n.u.d.e", "n-u-d-e", "n_u_d_e", "n*u*d*e").
+_INNER_PUNCT = re.compile(r"(?<=[a-z0-9])[^a-z0-9\s]+(?=[a-z0-9])")
+# A run of >= 3 single characters separated by spaces ("s e x", "k i l l") is one spaced-out word.
+_SPACED = re.compile(r"\b(?:[a-z0-9]\s+){2,}[a-z0-9]\b")
+
+
+def _fold(text: str) -> str:
+    """NFKC, drop invisible format characters, strip accents, map confusables, casefold."""
+    text = unicodedata.normalize("NFKC", text)
+    # Category Cf holds zero-width spaces/joiners, soft hyphens, bidi controls: invisible, so any
+    # occurrence inside a word is an evasion, never meaning.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = text.casefold()
+    text = "".join(CONFUSABLES.get(ch, ch) for ch in text)
+    # Accents: "nüde" -> "nude". NFD then drop combining marks.
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return text
+
+
+def _deleet(text: str, one: dict[str, str]) -> str:
+    table = {**_LEET_COMMON, **one}
+
+    def token(m: re.Match) -> str:
+        t = m.group(0)
+        if not any(c.isalpha() for c in t):
+            return t
+        # Map only characters sitting next to a letter/digit, so trailing "!" or "$5" prices in a
+        # sentence are left alone.
+        return "".join(table.get(c, c) if _between_word_chars(t, i) else c for i, c in enumerate(t))
+
+    return _TOKEN.sub(token, text)
+
+
+def _between_word_chars(t: str, i: int) -> bool:
+    left = t[i - 1].isalnum() if i > 0 else False
+    right = t[i + 1].isalnum() if i + 1 < len(t) else False
+    # A digit ending a word is leet ("nud3"); punctuation ending a word is punctuation ("hello!").
+    return right or (left and t[i].isdigit())
+
+
+def _join_spaced(m: re.Match) -> str:
+    chars = m.group(0).split()
+    # "a p i p e b o m b": the article before a spaced-out word is a word of its own.
+    if len(chars) >= 4 and chars[0] in ("a", "i"):
+        return chars[0] + " " + "".join(chars[1:])
+    return "".join(chars)
+
+
+def _squash(text: str) -> str:
+    """Remove in-word punctuation, join spaced-out letters, collapse whitespace."""
+    text = _INNER_PUNCT.sub("", text)
+    text = _SPACED.sub(_join_spaced, text)
+    text = re.sub(r"[^a-z0-9\s]", " ", text)  # remaining punctuation is a word break
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalize_views(text: str) -> list[str]:
+    """Normalised views of a prompt, plain view first.
+
+    Args:
+        text: The raw prompt.
+
+    Returns:
+        Distinct lowercase ASCII-ish strings: the plain fold, and the fold read as leetspeak with
+        `1`/`|` as `i` and as `l`. Each has in-word punctuation removed and spaced-out letters
+        joined.
+    """
+    folded = _fold(text)
+    views = [_squash(folded)]
+    for one in _LEET_ONE:
+        v = _squash(_deleet(folded, one))
+        if v not in views:
+            views.append(v)
+    return views

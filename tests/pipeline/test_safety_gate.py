@@ -1,0 +1,81 @@
+"""Every public path of VideoGenerator releases media only through the safety gate."""
+
+import numpy as np
+import pytest
+
+from sora_sdk import ContentBlocked, SafetyFilter
+from sora_sdk.data.shapes import render_clip
+
+FAST = dict(num_inference_steps=2, progress=False, num_frames=9)
+BLOCKED_PROMPT = "a beheading scene with blood everywhere"
+
+
+class FlagEverything:
+    """A frame classifier that calls every frame violent: any output that reaches it is blocked."""
+
+    def classify(self, frames):
+        return {"violence": 1.0}
+
+
+@pytest.fixture()
+def clip():
+    obj = {"shape": "circle", "colour": "red", "size": "large", "motion": "right"}
+    return render_clip([obj], "dark grey", 9, 64, 64)
+
+
+def paths(gen, clip, prompt):
+    """Each public generation path, as a zero-argument call."""
+    return {
+        "generate": lambda: gen.generate(prompt, seed=0, **FAST),
+        "image_to_video": lambda: gen.image_to_video(clip[0], prompt, seed=0, **FAST),
+        "extend": lambda: gen.extend(clip, prompt, 4, num_inference_steps=2, progress=False, window_frames=9),
+        "transition": lambda: gen.transition(clip, clip, prompt, seed=0, **FAST),
+        "loop": lambda: gen.loop(prompt, seed=0, **FAST),
+        "edit": lambda: gen.edit(clip, prompt, strength=0.5, num_inference_steps=2, progress=False),
+    }
+
+
+@pytest.mark.parametrize("path", ["generate", "image_to_video", "extend", "transition", "loop", "edit"])
+def test_blocked_prompt_stops_every_path_before_compute(tiny_generator, clip, path):
+    calls = []
+    original = tiny_generator.transformer.forward
+    tiny_generator.transformer.forward = lambda *a, **k: calls.append(1) or original(*a, **k)
+    with pytest.raises(ContentBlocked) as err:
+        paths(tiny_generator, clip, BLOCKED_PROMPT)[path]()
+    assert "violence" in [str(c.value if hasattr(c, "value") else c) for c in err.value.categories]
+    assert calls == []  # the denoiser never ran
+
+
+@pytest.mark.parametrize("path", ["generate", "image_to_video", "extend", "transition", "loop", "edit"])
+def test_blocked_frames_stop_every_path(tiny_generator, clip, path):
+    gate = SafetyFilter.from_preset("default", frame_classifiers=(FlagEverything(),))
+    tiny_generator.safety_filter = gate
+    with pytest.raises(ContentBlocked):
+        paths(tiny_generator, clip, "a red circle moving right")[path]()
+
+
+def test_blocked_negative_prompt(tiny_generator):
+    with pytest.raises(ContentBlocked):
+        tiny_generator.generate("a red circle", negative_prompt=BLOCKED_PROMPT, **FAST)
+
+
+def test_released_video_is_marked_and_saved_with_provenance(tiny_generator, tmp_path):
+    from sora_sdk.safety import verify_file
+
+    video = tiny_generator.generate("a red circle moving right", seed=0, **FAST)
+    assert video.metadata["ai_generated"] is True
+    report = verify_file(video.save(tmp_path / "out.mp4"))
+    assert report["watermark_detected"] and report["c2pa_valid"]
+
+
+def test_gate_cannot_be_removed(tiny_generator):
+    with pytest.raises(TypeError, match="cannot be removed"):
+        tiny_generator.safety_filter = None
+
+
+def test_blocked_save_leaves_no_file(tiny_generator, tmp_path, monkeypatch):
+    gate = SafetyFilter.from_preset("default", frame_classifiers=(FlagEverything(),))
+    tiny_generator.safety_filter = gate
+    with pytest.raises(ContentBlocked):
+        tiny_generator.generate("a red circle", seed=0, **FAST).save(tmp_path / "x.mp4")
+    assert list(tmp_path.iterdir()) == []

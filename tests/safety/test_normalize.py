@@ -1,0 +1,25 @@
+import pytest
+
+from sora_sdk.safety.normalize import normalize_views
+
+
+@pytest.mark.parametrize(
+    "evasion",
+    ["NuDe", "n u d e", "n.u.d.e", "n-u-d-e", "nud3", "nսde", "nu\u200bde", "ｎｕｄｅ", "nüde", "n\u00adude"],
+)
+def test_evasions_fold_to_the_plain_word(evasion):
+    assert any("nude" in v.split() for v in normalize_views(evasion))
+
+
+def test_one_is_read_both_as_i_and_l():
+    views = normalize_views("ki11 him")
+    assert "kill him" in views
+
+
+def test_plain_view_keeps_numbers_and_comes_first():
+    assert normalize_views("a 24 fps shot, 1980s")[0] == "a 24 fps shot 1980s"
+
+
+def test_sentence_punctuation_is_not_leet():
+    assert normalize_views("hello! $5")[0] == "hello 5"
+    assert all("helloi" not in v for v in normalize_views("hello! $5"))
