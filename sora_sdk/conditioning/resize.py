@@ -28,9 +28,12 @@ def resize_frames(frames: np.ndarray, height: int, width: int, mode: str) -> np.
         return frames
     pick = max if mode == "crop" else min
     scale = pick(height / h, width / w)
-    # ceil for crop so the scaled frame always covers; floor for letterbox so it always fits.
-    rounding = math.ceil if mode == "crop" else math.floor
-    sh, sw = max(1, rounding(h * scale - 1e-9)), max(1, rounding(w * scale - 1e-9))
+    # ceil for crop so the scaled frame always covers; floor for letterbox so it always fits
+    # (the epsilon keeps an exact product like 16.0000001 or 15.9999999 from rounding the wrong way)
+    if mode == "crop":
+        sh, sw = math.ceil(h * scale - 1e-6), math.ceil(w * scale - 1e-6)
+    else:
+        sh, sw = max(1, math.floor(h * scale + 1e-6)), max(1, math.floor(w * scale + 1e-6))
     x = torch.from_numpy(frames).permute(0, 3, 1, 2).float()  # (T, 3, H, W)
     x = F.interpolate(x, size=(sh, sw), mode="bilinear", antialias=True, align_corners=False)
     x = x.round().clamp(0, 255).to(torch.uint8).permute(0, 2, 3, 1).numpy()

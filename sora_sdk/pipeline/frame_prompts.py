@@ -112,8 +112,6 @@ class FramePromptsMixin:
         frames = _frames(video, "video")
         fps = fields.pop("fps", video.fps if isinstance(video, Video) else 8.0)
         fields = self._size_fields(frames, fields)
-        if "num_frames" in fields:
-            raise ValueError("extend() takes num_frames as the number of new frames; set the window with window_frames=.")
         window = self._window({**fields, "num_frames": window_frames})
         fwd, bwd = self._context_sizes(context_latents, window)
         ctx = fwd if direction == "forward" else bwd
