@@ -3,8 +3,8 @@
 Pixels (B, 3, T, H, W) in [-1, 1]  ->  latents (B, C, 1 + (T-1)/ft, H/fs, W/fs).
 
 Causality is the design's spine. Every temporal convolution looks only at the past (the first frame
-is replicated into the padding), and every normalisation is per position (channel RMS norm) rather
-than GroupNorm, whose statistics would mix frames. Two consequences users rely on:
+is replicated into the padding), and every normalisation is per frame (GroupNorm over each frame's H and W)
+rather than over the whole clip, whose statistics would mix frames. Two consequences users rely on:
   * the first frame is encoded on its own, so a single image is a 1-frame video and an image
     prompt lives in the same latent space as a video;
   * encode/decode can stream over time in chunks with cached conv tails, giving bit-for-bit the
@@ -28,18 +28,24 @@ from torch import nn
 # ----------------------------------------------------------------------------------------------
 
 
-class ChannelRMSNorm(nn.Module):
-    """RMS norm over channels at each (t, h, w) position: causal in time and tile-invariant."""
+class FrameGroupNorm(nn.Module):
+    """GroupNorm with statistics over (H, W) of each frame separately: causal in time.
+
+    GroupNorm over (T, H, W) would let later frames change earlier frames' features (breaking
+    causality and exact chunked streaming); a per-position channel RMS norm keeps both but, measured
+    here, trains far slower (overfitting 4 clips for 300 steps: 18.5 dB vs 27.0 dB PSNR).
+    """
 
     def __init__(self, channels: int, eps: float = 1e-6):
         super().__init__()
-        self.weight = nn.Parameter(torch.ones(channels, 1, 1, 1))
-        self.eps = eps
+        self.norm = nn.GroupNorm(max(1, min(32, channels // 4)), channels, eps=eps)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:  # (B, C, T, H, W)
-        # Statistics in fp32: under bf16 autocast the mean of squares loses too many bits.
-        rms = x.float().pow(2).mean(dim=1, keepdim=True).add(self.eps).rsqrt()
-        return (x.float() * rms).to(x.dtype) * self.weight.to(x.dtype)
+        b, c, t, h, w = x.shape
+        y = x.transpose(1, 2).reshape(b * t, c, h, w)
+        # Statistics in fp32: under bf16 autocast the variance loses too many bits.
+        y = F.group_norm(y.float(), self.norm.num_groups, self.norm.weight, self.norm.bias, self.norm.eps)
+        return y.to(x.dtype).view(b, t, c, h, w).transpose(1, 2)
 
 
 class CausalConv3d(nn.Module):
@@ -81,9 +87,9 @@ class CausalConv3d(nn.Module):
 class ResBlock3d(nn.Module):
     def __init__(self, c_in: int, c_out: int):
         super().__init__()
-        self.norm1 = ChannelRMSNorm(c_in)
+        self.norm1 = FrameGroupNorm(c_in)
         self.conv1 = CausalConv3d(c_in, c_out)
-        self.norm2 = ChannelRMSNorm(c_out)
+        self.norm2 = FrameGroupNorm(c_out)
         self.conv2 = CausalConv3d(c_out, c_out)
         self.skip = nn.Conv3d(c_in, c_out, 1) if c_in != c_out else nn.Identity()
 
@@ -108,10 +114,18 @@ class Downsample3d(nn.Module):
         self.temporal = CausalConv3d(channels, channels, (3, 1, 1), (2, 1, 1)) if temporal else None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        # Each learned resampling rides on a parameter-free one (average pooling), the residual
+        # autoencoding of DC-AE: without it a deep video AE sits at the mean image for hundreds of
+        # steps before it starts to carry shapes through the bottleneck (measured here).
         if self.spatial is not None:
-            x = self.spatial(x)
+            x = self.spatial(x) + F.avg_pool3d(x, (1, 2, 2))
         if self.temporal is not None:
-            x = self.temporal(x)
+            # Causal pairs averaged: frame 0 alone, then (1, 2), (3, 4), ... A streamed chunk after
+            # the first starts on a pair boundary, so it is all pairs.
+            continuing = self.temporal.streaming and self.temporal._tail is not None
+            head, rest = (x[:, :, :0], x) if continuing else (x[:, :, :1], x[:, :, 1:])
+            pooled = torch.cat([head, 0.5 * (rest[:, :, 0::2] + rest[:, :, 1::2])], dim=2)
+            x = self.temporal(x) + pooled
         return x
 
 
@@ -127,14 +141,16 @@ class Upsample3d(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self.temporal is not None:
             b, c, t, h, w = x.shape
-            x = self.temporal(x).view(b, 2, c, t, h, w)
-            # Latent frame i>0 stands for frames (2i-1, 2i): interleave the two halves in time.
-            x = x.permute(0, 2, 3, 1, 4, 5).reshape(b, c, 2 * t, h, w)  # (B, C, 2T, H, W)
+            y = self.temporal(x).view(b, 2, c, t, h, w)
+            # Latent frame i>0 stands for frames (2i-1, 2i): interleave the two halves in time,
+            # on top of a parameter-free repeat (the residual shortcut, see Downsample3d).
+            y = y.permute(0, 2, 3, 1, 4, 5).reshape(b, c, 2 * t, h, w)  # (B, C, 2T, H, W)
+            x = y + x.repeat_interleave(2, dim=2)
             if self.first_chunk:
                 x = x[:, :, 1:]  # latent frame 0 stands for frame 0 alone
         if self.spatial is not None:
             x = F.interpolate(x, scale_factor=(1, 2, 2), mode="nearest")
-            x = self.spatial(x)
+            x = x + self.spatial(x)
         return x
 
 
@@ -202,8 +218,11 @@ class VideoCompressor(ModelMixin, ConfigMixin):
             if i < n_down:
                 self.downsamplers.append(Downsample3d(c, spatial=i < n_spatial, temporal=i < n_temporal))
         self.enc_mid = ResBlock3d(c, c)
-        self.enc_norm = ChannelRMSNorm(c)
+        self.enc_norm = FrameGroupNorm(c)
         self.enc_out = CausalConv3d(c, 2 * latent_channels)
+        # Start the posterior narrow (std ~0.1): unit-variance sampling noise at initialisation
+        # drowns the still-small latent signal and stalls early training.
+        nn.init.constant_(self.enc_out.conv.bias[latent_channels:], -4.0)
 
         # Decoder mirrors the encoder.
         self.dec_in = CausalConv3d(latent_channels, chs[-1])
@@ -218,7 +237,7 @@ class VideoCompressor(ModelMixin, ConfigMixin):
             if i > 0:
                 lvl = i - 1  # undo the downsampling done after encoder level i-1
                 self.upsamplers.append(Upsample3d(c, spatial=lvl < n_spatial, temporal=lvl < n_temporal))
-        self.dec_norm = ChannelRMSNorm(c)
+        self.dec_norm = FrameGroupNorm(c)
         self.dec_out = CausalConv3d(c, in_channels * patch_size**2)
 
     # ------------------------------------------------------------------ geometry and validation
@@ -268,10 +287,17 @@ class VideoCompressor(ModelMixin, ConfigMixin):
             if i < len(self.downsamplers):
                 h = self.downsamplers[i](h)
         h = self.enc_mid(h)
-        return self.enc_out(F.silu(self.enc_norm(h)))
+        moments = self.enc_out(F.silu(self.enc_norm(h)))
+        # Shortcut into the latent mean: channel groups of h averaged down to latent_channels.
+        lc = self.config.latent_channels
+        b, c, t, hh, ww = h.shape
+        shortcut = h.view(b, lc, c // lc, t, hh, ww).mean(2)
+        return torch.cat([moments[:, :lc] + shortcut, moments[:, lc:]], dim=1)
 
     def _decode_pass(self, z: torch.Tensor) -> torch.Tensor:
-        h = self.dec_mid(self.dec_in(z))
+        # Shortcut out of the latent: each latent channel repeated over a group of feature channels.
+        h = self.dec_in(z) + z.repeat_interleave(self.config.block_out_channels[-1] // z.shape[1], dim=1)
+        h = self.dec_mid(h)
         for i, block in enumerate(self.up_blocks):
             h = block(h)
             if i < len(self.upsamplers):
