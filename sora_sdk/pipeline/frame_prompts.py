@@ -59,6 +59,14 @@ class FramePromptsMixin:
             )
         return 1 + (context_latents - 1) * ft, context_latents * ft
 
+    def _released(self, frames: np.ndarray, fps: float, metadata: dict) -> Video:
+        """A video assembled from gated windows: its generated frames are already checked and
+        watermarked; saving it goes through the gate too (C2PA on mp4)."""
+        from sora_sdk.pipeline.generator import ReleasedVideo
+
+        meta = {**metadata, "ai_generated": True, "safety_policy": self.safety_filter.policy.version}
+        return ReleasedVideo(np.ascontiguousarray(frames), fps, meta, gate=self.safety_filter)
+
     @staticmethod
     def _size_fields(frames: np.ndarray, fields: dict) -> dict:
         fields = dict(fields)
@@ -133,7 +141,7 @@ class FramePromptsMixin:
             added += len(new)
             k += 1
         meta = {"mode": "extend", "direction": direction, "prompt": prompt, "seed": seed, "windows": k, "context_frames": ctx, "new_frames": num_frames}
-        return Video(np.ascontiguousarray(out), fps=fps, metadata=meta)
+        return self._released(out, fps, meta)
 
     def transition(self, video_a, video_b, prompt: str, *, context_latents: int = 1, seed: int = 0, **fields: Any) -> Video:
         """A window that starts as ``video_a`` ends and ends as ``video_b`` starts.
@@ -166,7 +174,7 @@ class FramePromptsMixin:
         fwd, bwd = bridge.metadata["context_frames"]
         frames = np.concatenate([clip.frames, bridge.frames[fwd : bridge.num_frames - bwd]])
         meta = {**clip.metadata, "mode": "loop", "loop_frames": len(frames)}
-        return Video(np.ascontiguousarray(frames), fps=clip.fps, metadata=meta)
+        return self._released(frames, clip.fps, meta)
 
     def edit(self, video, prompt: str, strength: float = 0.6, **fields: Any) -> Video:
         """Video-to-video (SDEdit): noise the video to ``strength`` and denoise it under ``prompt``.

@@ -79,3 +79,12 @@ def test_blocked_save_leaves_no_file(tiny_generator, tmp_path, monkeypatch):
     with pytest.raises(ContentBlocked):
         tiny_generator.generate("a red circle", seed=0, **FAST).save(tmp_path / "x.mp4")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("path", ["extend", "loop"])
+def test_assembled_videos_save_through_the_gate(tiny_generator, clip, tmp_path, path):
+    from sora_sdk.safety import verify_file
+
+    video = paths(tiny_generator, clip, "a red circle moving right")[path]()
+    report = verify_file(video.save(tmp_path / "out.mp4"))
+    assert report["c2pa_valid"]
