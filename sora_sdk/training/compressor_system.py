@@ -106,7 +106,8 @@ class CompressorSystem(pl.LightningModule):
         self.save_hyperparameters({"training": self.cfg.model_dump(mode="json")})
 
     def configure_optimizers(self) -> dict:
-        return build_optimizer(self.compressor, self.optimizer, self.cfg)
+        max_steps = self.trainer.max_steps if self._trainer is not None else None
+        return build_optimizer(self.compressor, self.optimizer, self.cfg, max_steps=max_steps)
 
     def training_step(self, batch: dict, batch_idx: int) -> torch.Tensor:
         return self._common_step(batch, "train", batch_idx)

@@ -66,6 +66,12 @@ class OptimizationConfig(_Strict):
     betas: tuple[float, float] = (0.9, 0.999)
     # Linear warm-up keeps the first Adam steps (tiny, unreliable second moments) from blowing up.
     warmup_steps: int = Field(100, ge=0)
+    # Warm-up/stable/decay: the lr falls linearly to ``min_lr_ratio`` x lr over the last
+    # ``decay_steps`` optimiser steps before ``trainer.max_steps`` (0 = constant after warm-up).
+    # A stable phase can be resumed and extended at will; the final decay buys the last dB of
+    # PSNR / the last bit of loss that a constant lr's noise hides.
+    decay_steps: int = Field(0, ge=0)
+    min_lr_ratio: float = Field(0.05, ge=0, le=1)
 
     @model_validator(mode="after")
     def _betas_in_range(self) -> OptimizationConfig:

@@ -123,7 +123,8 @@ class VideoDiffusionSystem(pl.LightningModule):
             self.text_encoder.to(self.device)
 
     def configure_optimizers(self) -> dict:
-        return build_optimizer(self.transformer, self.optimizer, self.cfg)
+        max_steps = self.trainer.max_steps if self._trainer is not None else None
+        return build_optimizer(self.transformer, self.optimizer, self.cfg, max_steps=max_steps)
 
     def optimizer_step(self, *args, **kwargs) -> None:
         super().optimizer_step(*args, **kwargs)

@@ -114,3 +114,30 @@ def test_ssim_loss_is_zero_for_identical_and_differentiable():
     loss = ssim_loss(y, x)
     loss.backward()
     assert loss.item() > 0.1 and y.grad.abs().sum() > 0
+
+
+def test_lr_schedule_warms_up_holds_then_decays_to_min_ratio():
+    from sora_sdk.training.config import OptimizationConfig
+    from sora_sdk.training.optim import build_optimizer
+
+    cfg = OptimizationConfig(lr=1.0, warmup_steps=10, decay_steps=20, min_lr_ratio=0.1)
+    out = build_optimizer(torch.nn.Linear(2, 2), None, cfg, max_steps=100)
+    opt, sched = out["optimizer"], out["lr_scheduler"]["scheduler"]
+    lrs = []
+    for _ in range(100):
+        lrs.append(opt.param_groups[0]["lr"])
+        opt.step()
+        sched.step()
+    assert lrs[0] == pytest.approx(0.1)  # (0 + 1) / 10
+    assert lrs[9] == pytest.approx(1.0) and lrs[79] == pytest.approx(1.0)
+    assert lrs[80] == pytest.approx(1.0 - 0.9 / 20)
+    assert lrs[99] == pytest.approx(0.1)
+    assert all(a >= b for a, b in zip(lrs[80:], lrs[81:], strict=False))
+
+
+def test_lr_decay_without_max_steps_is_an_error():
+    from sora_sdk.training.config import OptimizationConfig
+    from sora_sdk.training.optim import build_optimizer
+
+    with pytest.raises(ValueError, match="max_steps"):
+        build_optimizer(torch.nn.Linear(2, 2), None, OptimizationConfig(decay_steps=5), max_steps=-1)
