@@ -16,7 +16,7 @@ import torch
 from torch.utils.flop_counter import FlopCounterMode
 
 from sora_sdk.models.dit import DIT_PRESETS, SpacetimeDiT
-from sora_sdk.pipeline.generator import default_compute_dtype
+from sora_sdk.device import default_compute_dtype
 
 
 def timed(fn, repeats: int) -> float:

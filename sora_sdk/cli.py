@@ -151,7 +151,7 @@ def _info(args) -> int:
     import torch
 
     import sora_sdk
-    from sora_sdk.pipeline.generator import default_compute_dtype
+    from sora_sdk.device import default_compute_dtype
     from sora_sdk.pipeline.presets import GENERATOR_PRESETS, shipped_models
 
     print(f"sora-sdk {sora_sdk.__version__}  torch {torch.__version__}")

@@ -21,6 +21,7 @@ from sora_sdk.data.shapes_language import (
     make_caption,
 )
 from sora_sdk.data.bucket_sampler import BucketBatchSampler
+from sora_sdk.data.latent_cache import LatentCache
 from sora_sdk.data.video_folder import (
     DEFAULT_BUCKETS,
     CaptionsFileError,
@@ -36,6 +37,7 @@ from sora_sdk.data.video_probe import (
 
 __all__ = [
     "Shapes",
+    "LatentCache",
     "render_clip",
     "VideoFolder",
     "BucketBatchSampler",

@@ -343,6 +343,22 @@ class Shapes(Dataset):
                     break
         return objects, background, rng
 
+    def captions(self, index: int, n: int) -> list[str]:
+        """``n`` captions of sample ``index``, each drawn as `__getitem__` draws one.
+
+        Variant ``j`` is a pure function of ``(seed, index, j)``; a latent cache stores several
+        per clip so a model trained on cached latents still sees many phrasings of each clip.
+        """
+        if n < 1:
+            raise ValueError(f"n must be >= 1, got {n}.")
+        objects, background, _ = self.sample_layout(index)
+        out = []
+        for j in range(n):
+            rng = np.random.default_rng([self.seed, index, 1, j])
+            detailed = self.caption_style == "detailed" or (self.caption_style == "mixed" and rng.random() < 0.5)
+            out.append(describe_detailed(objects, background) if detailed else make_caption(objects, background, rng))
+        return out
+
     def __getitem__(self, index: int) -> dict[str, Any]:
         if not 0 <= index < self.num_samples:
             raise IndexError(f"index {index} out of range for Shapes of length {self.num_samples}")

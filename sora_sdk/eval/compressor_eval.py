@@ -246,7 +246,7 @@ def evaluate_compressor(
         )
     # Imported here: the pipeline module pulls in diffusers, and `import sora_sdk.eval` for the
     # metrics alone should stay light.
-    from sora_sdk.pipeline.generator import default_compute_dtype
+    from sora_sdk.device import default_compute_dtype
 
     device = getattr(compressor, "device", torch.device("cpu"))
     dtype = default_compute_dtype(device) if dtype is None else dtype

@@ -15,6 +15,7 @@ from tqdm.auto import tqdm
 
 from sora_sdk.conditioning.condition import Condition, check_conditions, encode_conditions
 from sora_sdk.conditioning.resize import resize_frames
+from sora_sdk.device import default_compute_dtype
 from sora_sdk.models.compressor import VideoCompressor
 from sora_sdk.models.dit import SpacetimeDiT
 from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder, load_text_encoder
@@ -28,15 +29,6 @@ from sora_sdk.video import Video
 
 MODEL_INDEX = "model_index.json"
 COMPONENTS = ("compressor", "transformer", "text_encoder", "scheduler")
-
-
-def default_compute_dtype(device: torch.device) -> torch.dtype:
-    """bf16 where the hardware has bf16 matrix units (CUDA, AVX512-BF16/AMX CPUs), else fp32."""
-    if device.type == "cuda":
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    if device.type == "cpu" and (torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()):
-        return torch.bfloat16
-    return torch.float32
 
 
 @dataclass(repr=False)

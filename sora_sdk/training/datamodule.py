@@ -2,8 +2,9 @@
 
 Works with any map-style ``torch.utils.data.Dataset`` whose items are dicts with
 ``video`` (T, 3, H, W) float in [-1, 1] and ``caption`` (str), e.g. `sora_sdk.data.Shapes`
-(optionally ``latents``: precomputed normalised latents (C, T', H', W') that let the DiT stage
-skip the compressor). Train and validation sets are separate datasets (for `Shapes`: the same
+(optionally ``latents``: precomputed normalised latents (C, T', H', W'), or a
+`sora_sdk.data.LatentCache`'s ``posterior_mean``/``posterior_std``, that let the DiT stage skip
+the compressor; datasets with a ``prepare()`` method are prepared in ``prepare_data``). Train and validation sets are separate datasets (for `Shapes`: the same
 generator with different seeds), so nothing is split at run time.
 
 Training batches come from `ResumableBatchSampler`: batch k of the run is a pure function of
@@ -29,29 +30,32 @@ def collate_videos(items: list[dict[str, Any]]) -> dict[str, Any]:
 
     Returns:
         ``video`` (B, 3, T, H, W) float, in the compressor's layout; ``caption`` list[str];
-        ``latents`` (B, C, T', H', W') if the items carry them; every other key as a list
+        ``latents`` / ``posterior_mean`` / ``posterior_std`` (B, C, T', H', W') if the items carry
+        them (then ``video`` may be absent); every other key as a list
         (e.g. `Shapes`' variable-length ``attributes``).
     """
     if not items:
         raise ValueError("collate_videos got an empty list of items.")
-    missing = [k for k in ("video", "caption") if k not in items[0]]
+    pixel_free = "latents" in items[0] or "posterior_mean" in items[0]
+    missing = [k for k in (("caption",) if pixel_free else ("video", "caption")) if k not in items[0]]
     if missing:
         raise KeyError(
-            f"dataset items need 'video' (T, 3, H, W) and 'caption' (str); an item lacks {missing} "
+            f"dataset items need 'video' (T, 3, H, W) (or precomputed 'latents' / 'posterior_mean' and "
+            f"'posterior_std', e.g. from LatentCache) and 'caption' (str); an item lacks {missing} "
             f"(it has {sorted(items[0])})."
         )
-    shapes = {tuple(it["video"].shape) for it in items}
-    if len(shapes) > 1:
-        raise ValueError(
-            f"videos in one batch must share a size, got {sorted(shapes)}; bucket the dataset by size "
-            "or resize its videos."
-        )
-    batch: dict[str, Any] = {
-        "video": torch.stack([it["video"] for it in items]).permute(0, 2, 1, 3, 4).contiguous(),  # (B, 3, T, H, W)
-        "caption": [str(it["caption"]) for it in items],
-    }
-    if "latents" in items[0]:
-        batch["latents"] = torch.stack([it["latents"] for it in items])  # (B, C, T', H', W')
+    batch: dict[str, Any] = {"caption": [str(it["caption"]) for it in items]}
+    if "video" in items[0]:
+        shapes = {tuple(it["video"].shape) for it in items}
+        if len(shapes) > 1:
+            raise ValueError(
+                f"videos in one batch must share a size, got {sorted(shapes)}; bucket the dataset by size "
+                "or resize its videos."
+            )
+        batch["video"] = torch.stack([it["video"] for it in items]).permute(0, 2, 1, 3, 4).contiguous()  # (B, 3, T, H, W)
+    for key in ("latents", "posterior_mean", "posterior_std"):
+        if key in items[0]:
+            batch[key] = torch.stack([it[key] for it in items])  # (B, C, T', H', W')
     for key in items[0]:
         if key not in batch:
             batch[key] = [it[key] for it in items]
@@ -153,6 +157,12 @@ class VideoDataModule(pl.LightningDataModule):
         self.val_batch_size = val_batch_size or batch_size
         self.num_workers = num_workers
         self.seed = seed
+
+    def prepare_data(self) -> None:
+        # Lightning calls this once per node before setup: build any dataset caches (LatentCache).
+        for dataset in (self.train_dataset, self.val_dataset):
+            if callable(getattr(dataset, "prepare", None)):
+                dataset.prepare()
 
     def _shard(self) -> tuple[int, int]:
         trainer = self.trainer

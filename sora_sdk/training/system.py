@@ -176,12 +176,18 @@ class VideoDiffusionSystem(pl.LightningModule):
 
     @torch.no_grad()
     def encode_latents(self, batch: dict, generator: torch.Generator | None = None) -> torch.Tensor:
-        """Normalised latents for a batch: ``batch["latents"]`` if precomputed, else encode ``video``.
+        """Normalised latents for a batch: ``batch["latents"]`` if precomputed, a sample of a cached
+        posterior (``posterior_mean``/``posterior_std``, from `LatentCache`), else encode ``video``.
 
         The posterior is sampled (not its mean), as the compressor was trained to decode samples.
         """
         if "latents" in batch:
             return batch["latents"].float()
+        if "posterior_mean" in batch:
+            mean = batch["posterior_mean"].to(self.device, torch.float32)
+            std = batch["posterior_std"].to(self.device, torch.float32)
+            z = mean + std * torch.randn(mean.shape, generator=generator).to(self.device)
+            return self.compressor.normalize(z)
         video = batch["video"]
         if video.ndim != 5 or video.shape[1] != 3:
             raise ValueError(

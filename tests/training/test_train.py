@@ -92,3 +92,21 @@ def test_ddp_two_cpu_ranks_stay_in_sync(tmp_path, small_run, tiny_compressor_dir
     assert record["global_step"] == 3
     assert record["checksums"][0] == record["checksums"][1] and record["in_sync"]
     assert (run_dir / "model" / "model_index.json").is_file()
+
+
+def test_dit_stage_trains_from_a_latent_cache_built_in_prepare_data(tmp_path, tiny_compressor_dir):
+    # data=shapes_latents: the cache is built before the first step, then steps read it.
+    src = "data.train_dataset.source"
+    out = main([
+        "experiment=tiny_shapes", "data=shapes_latents", f"compressor_path={tiny_compressor_dir}",
+        f"run_dir={tmp_path / 'dit'}", "trainer.max_steps=3", f"{src}.num_samples=6", f"{src}.num_frames=9",
+        f"{src}.height=32", f"{src}.width=32", "data.train_dataset.shard_size=4",
+        "data.val_dataset.num_samples=2", "data.batch_size=2", "trainer.val_check_interval=3",
+        "trainer.limit_val_batches=1", "trainer.enable_progress_bar=false", "callbacks.periodic_export.every_n_steps=3",
+    ])
+    assert out["trainer"].global_step == 3
+    cache = tmp_path / "dit" / "latent_cache"
+    assert sorted(p.name for p in cache.glob("part-*")) == ["part-00000.safetensors", "part-00001.safetensors"]
+    loss = float(out["trainer"].callback_metrics["train/loss"])
+    assert 0.0 < loss < 10.0
+    VideoGenerator.from_pretrained(out["export_path"])
