@@ -104,6 +104,14 @@ def _generate(args) -> int:
     }
     request = GenerationRequest(prompt=args.prompt, seed=args.seed, **{k: v for k, v in fields.items() if v is not None})
     generator = _load(args.model, args.device)
+    unknown = generator.unknown_words(args.prompt)
+    if unknown:
+        print(
+            f"note: {args.model!r} was trained only on coloured shapes (circles, squares, triangles in six "
+            f"colours, moving or still on plain backgrounds); these words are outside its training "
+            f"vocabulary and will likely be ignored: {', '.join(unknown)}. Generating anyway.",
+            file=sys.stderr,
+        )
     start = time.perf_counter()
     video = generator.generate(request, progress=not args.quiet)
     elapsed = time.perf_counter() - start

@@ -33,6 +33,7 @@ from sora_sdk.data.shapes_language import (
     describe_detailed,
     eval_prompts,
     make_caption,
+    training_vocabulary,
 )
 
 __all__ = [
@@ -342,6 +343,10 @@ class Shapes(Dataset):
                     objects.append(other)
                     break
         return objects, background, rng
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word this dataset's captions can contain (a trained model's known words)."""
+        return training_vocabulary()
 
     def captions(self, index: int, n: int) -> list[str]:
         """``n`` captions of sample ``index``, each drawn as `__getitem__` draws one.

@@ -34,6 +34,8 @@ __all__ = [
     "make_caption",
     "describe_detailed",
     "eval_prompts",
+    "training_vocabulary",
+    "prompt_words",
 ]
 
 # ----------------------------------------------------------------------------------------------
@@ -297,3 +299,37 @@ def eval_prompts(n: int, seed: int = 0) -> list[tuple[str, list[dict[str, str]]]
         prompt = _finish(_pick(rng, EVAL_TEMPLATES).format(bg=bg, **_slots(obj, rng)))
         out.append((prompt, [obj]))
     return out
+
+
+# Request and filler words a user may wrap around a description ("please generate a video of
+# ..."): not in the training captions, but carrying no content the model could miss.
+_FILLER_WORDS = frozenset(
+    "a an the and or of in on at to with from into onto for by as is are be being it its this that "
+    "these those there here where which who while then please generate create make render show "
+    "produce give me us we i you can could would want video clip animation scene shot movie film "
+    "footage frame frames gif watch see look imagine picture some one two very just".split()
+)
+
+
+def prompt_words(text: str) -> list[str]:
+    """Lower-case alphabetic words of ``text`` in order ("Three-sided, red!" -> three, sided, red)."""
+    import re
+
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def training_vocabulary() -> frozenset[str]:
+    """Every word a Shapes training caption can contain (both caption styles), plus filler words.
+
+    A model trained on Shapes has seen nothing else; `VideoGenerator.unknown_words` uses this set
+    to tell a user which words of a prompt it cannot know.
+    """
+    texts = [*TRAIN_TEMPLATES, *TWO_OBJECT_TEMPLATES, *_BACKGROUND_PHRASES, *_DETAILED_MOTION.values()]
+    texts += [w for table in (SHAPE_WORDS, COLOUR_WORDS, SIZE_WORDS) for words in table.values() for w in words]
+    texts += [form for phrases in MOTION_PHRASES.values() for pair in phrases for form in pair]
+    texts += [*SHAPES, *COLOURS, *SIZES, *MOTIONS, *BACKGROUNDS, "background"]
+    slot_names = {"a", "obj", "ing", "verb", "bg", "obj1", "obj2", "ing1", "ing2", "verb1", "verb2"}
+    words = {w for t in texts for w in prompt_words(t.replace("{", " {").replace("}", "} "))}
+    # Slot names are template syntax, not caption words ("a" stays: it is also the article).
+    words -= slot_names - {"a"}
+    return frozenset(words | _FILLER_WORDS)

@@ -86,6 +86,9 @@ class VideoGenerator(FramePromptsMixin):
         self.prompt_enhancer = PromptEnhancer()  # replace with PromptEnhancer(llm=...) to plug in an LLM
         self.device = next(transformer.parameters()).device
         self.dtype = default_compute_dtype(self.device)
+        # Words of the training captions, when the model was trained on a closed vocabulary
+        # (the shipped Shapes models); None = open vocabulary, nothing to warn about.
+        self.vocabulary: frozenset[str] | None = None
 
     @property
     def safety_filter(self) -> SafetyFilter:
@@ -150,6 +153,8 @@ class VideoGenerator(FramePromptsMixin):
             raise ValueError(f"could not load the model at {path}: {e}") from e
         gen = cls(compressor, transformer, text_encoder, scheduler)
         gen.name = index.get("name", path.name)
+        if index.get("vocabulary") is not None:
+            gen.vocabulary = frozenset(index["vocabulary"])
         return gen.to(device) if device is not None else gen
 
     def save_pretrained(self, path: str | Path, name: str | None = None) -> Path:
@@ -170,6 +175,8 @@ class VideoGenerator(FramePromptsMixin):
             "text_encoder": ["sora_sdk", type(self.text_encoder).__name__],
             "scheduler": ["diffusers", type(self.scheduler).__name__],
         }
+        if self.vocabulary is not None:
+            index["vocabulary"] = sorted(self.vocabulary)
         (path / MODEL_INDEX).write_text(json.dumps(index, indent=2))
         return path
 
@@ -186,6 +193,17 @@ class VideoGenerator(FramePromptsMixin):
                 self.text_encoder.to(self.device)
         self.dtype = dtype if dtype is not None else default_compute_dtype(self.device)
         return self
+
+    def unknown_words(self, prompt: str) -> list[str]:
+        """Words of ``prompt`` the model never saw in a training caption (empty if its vocabulary is open).
+
+        The model still generates for such prompts; the words are just unlikely to be followed.
+        """
+        if self.vocabulary is None:
+            return []
+        from sora_sdk.data.shapes_language import prompt_words
+
+        return list(dict.fromkeys(w for w in prompt_words(prompt) if w not in self.vocabulary))
 
     # ------------------------------------------------------------------ validation
     def check_inputs(self, request: GenerationRequest) -> None:

@@ -227,7 +227,18 @@ class VideoDiffusionSystem(pl.LightningModule):
         generator = VideoGenerator(
             compressor, transformer, self.text_encoder, FlowMatchEulerDiscreteScheduler(shift=self.cfg.base_shift)
         )
+        generator.vocabulary = self._training_vocabulary()
         return generator.save_pretrained(path, name=name)
+
+    def _training_vocabulary(self) -> frozenset[str] | None:
+        # The training set's closed vocabulary, if it declares one (Shapes, or a cache of it),
+        # so the exported model can tell users which prompt words it never saw.
+        datamodule = getattr(self._trainer, "datamodule", None) if self._trainer is not None else None
+        dataset = getattr(datamodule, "train_dataset", None)
+        for candidate in (dataset, getattr(dataset, "source", None)):
+            if callable(getattr(candidate, "vocabulary", None)):
+                return frozenset(candidate.vocabulary())
+        return None
 
     def export(self, path: str | Path) -> Path:
         """What this stage produces (used by the train entry and `PeriodicExport`)."""
