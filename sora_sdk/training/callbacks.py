@@ -98,3 +98,61 @@ class PeriodicExport(pl.Callback):
             self.dirpath.rename(old)
         tmp.rename(self.dirpath)
         shutil.rmtree(old, ignore_errors=True)
+
+
+class PromptAccuracyCheck(pl.Callback):
+    """Every N steps, generate held-out-phrasing prompts with the EMA weights and log what comes out.
+
+    The diffusion loss says little about whether a model follows its prompts; this reads the
+    generated videos back with the attribute analyzer (`sora_sdk.eval.evaluate_prompt_accuracy`)
+    and logs ``eval/<attribute>`` accuracies to the run's logger, plus one JSON line per check in
+    ``path`` (a learning curve for the model card). Needs a system with ``as_generator()``
+    (`VideoDiffusionSystem`). Runs on global rank 0 only.
+
+    Args:
+        every_n_steps: check interval in optimiser steps.
+        n: prompts per check (held-out phrasings, a fixed set: the same prompts every time).
+        num_inference_steps, guidance_scale: sampling settings (fewer steps than a release eval,
+            to keep the check cheap next to training).
+        path: JSONL file the checks are appended to (None: logger only).
+    """
+
+    def __init__(
+        self,
+        every_n_steps: int = 1000,
+        n: int = 24,
+        num_inference_steps: int = 12,
+        guidance_scale: float = 4.0,
+        path: str | Path | None = None,
+    ):
+        if every_n_steps < 1 or n < 1 or num_inference_steps < 1:
+            raise ValueError(
+                f"every_n_steps, n and num_inference_steps must be >= 1, got {every_n_steps}, {n}, {num_inference_steps}."
+            )
+        self.every_n_steps, self.n = every_n_steps, n
+        self.num_inference_steps, self.guidance_scale = num_inference_steps, guidance_scale
+        self.path = None if path is None else Path(path)
+
+    def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx) -> None:
+        step = trainer.global_step
+        if step == 0 or step % self.every_n_steps or not trainer.is_global_zero:
+            return
+        if not hasattr(pl_module, "as_generator"):
+            raise TypeError(f"{type(pl_module).__name__} has no as_generator(); PromptAccuracyCheck needs a DiT system.")
+        from sora_sdk.eval.prompt_accuracy import evaluate_prompt_accuracy
+
+        report = evaluate_prompt_accuracy(
+            pl_module.as_generator(),
+            n=self.n,
+            num_inference_steps=self.num_inference_steps,
+            guidance_scale=self.guidance_scale,
+            progress=False,
+        )
+        metrics = {f"eval/{name.replace(' ', '_')}": acc for name, acc in report.accuracy.items()}
+        metrics["eval/all_correct"] = report.all_correct
+        if trainer.logger is not None:
+            trainer.logger.log_metrics(metrics, step=step)
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a") as f:
+                f.write(json.dumps({"step": step, **metrics}) + "\n")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import lightning.pytorch as pl
 import torch
@@ -32,6 +32,9 @@ from sora_sdk.training.config import DiffusionTrainingConfig
 from sora_sdk.training.masks import ConditionMaskSampler
 from sora_sdk.training.optim import build_optimizer
 from sora_sdk.training.random_streams import step_generator
+
+if TYPE_CHECKING:
+    from sora_sdk.pipeline.generator import VideoGenerator
 
 __all__ = ["VideoDiffusionSystem", "load_compressor"]
 
@@ -213,22 +216,26 @@ class VideoDiffusionSystem(pl.LightningModule):
         torch._foreach_lerp_(ema, online, 1.0 - decay)
 
     # ------------------------------------------------------------------ export
-    def export_generator(self, path: str | Path, name: str | None = None) -> Path:
-        """Write a `VideoGenerator` folder (EMA weights) that `VideoGenerator.from_pretrained` loads.
+    def as_generator(self) -> VideoGenerator:
+        """A `VideoGenerator` on CPU copies of the EMA transformer and the compressor.
 
         The scheduler's ``shift`` is the base shift; the generator scales it per request by the
-        token count, exactly as training did.
+        token count, exactly as training did. Copies, because the generator freezes what it is
+        given and training may continue.
         """
         from sora_sdk.pipeline.generator import VideoGenerator
 
-        # A CPU copy: the generator freezes what it is given, and training may continue.
         transformer = copy.deepcopy(self.ema_transformer).to("cpu")
         compressor = copy.deepcopy(self.compressor).to("cpu")
         generator = VideoGenerator(
             compressor, transformer, self.text_encoder, FlowMatchEulerDiscreteScheduler(shift=self.cfg.base_shift)
         )
         generator.vocabulary = self._training_vocabulary()
-        return generator.save_pretrained(path, name=name)
+        return generator
+
+    def export_generator(self, path: str | Path, name: str | None = None) -> Path:
+        """Write a `VideoGenerator` folder (EMA weights) that `VideoGenerator.from_pretrained` loads."""
+        return self.as_generator().save_pretrained(path, name=name)
 
     def _training_vocabulary(self) -> frozenset[str] | None:
         # The training set's closed vocabulary, if it declares one (Shapes, or a cache of it),

@@ -110,3 +110,19 @@ def test_dit_stage_trains_from_a_latent_cache_built_in_prepare_data(tmp_path, ti
     loss = float(out["trainer"].callback_metrics["train/loss"])
     assert 0.0 < loss < 10.0
     VideoGenerator.from_pretrained(out["export_path"])
+
+
+def test_prompt_accuracy_check_logs_a_learning_curve(tmp_path, small_run, tiny_compressor_dir):
+    out = main([
+        "experiment=tiny_shapes", f"compressor_path={tiny_compressor_dir}", f"run_dir={tmp_path / 'dit'}",
+        "trainer.max_steps=2", *small_run,
+        "+callbacks.prompt_accuracy._target_=sora_sdk.training.callbacks.PromptAccuracyCheck",
+        "+callbacks.prompt_accuracy.every_n_steps=1", "+callbacks.prompt_accuracy.n=2",
+        "+callbacks.prompt_accuracy.num_inference_steps=1", f"+callbacks.prompt_accuracy.path={tmp_path / 'acc.jsonl'}",
+    ])
+    assert out["trainer"].global_step == 2
+    lines = [json.loads(x) for x in (tmp_path / "acc.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in lines] == [1, 2]
+    assert all(0.0 <= r["eval/colour"] <= 1.0 and 0.0 <= r["eval/motion"] <= 1.0 for r in lines)
+    header = next((tmp_path / "dit" / "logs").glob("*/metrics.csv")).read_text().splitlines()[0]
+    assert "eval/shape" in header
