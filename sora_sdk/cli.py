@@ -2,7 +2,7 @@
 
     sora-sdk generate "a red circle moving right" --out demo.mp4 [--model DIR|NAME] [--seed 0]
     sora-sdk train experiment=tiny_shapes trainer.max_steps=200     (Hydra overrides)
-    sora-sdk eval --model DIR [--n 60]
+    sora-sdk eval --model DIR [--n 60] [--frame-prompts]             (+ seams of extend/loop, edits)
     sora-sdk verify FILE [--json]                                    (watermark + C2PA)
     sora-sdk info [--model DIR|NAME]
 
@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--steps", type=_positive_int, default=None)
     e.add_argument("--guidance", type=float, default=None)
     e.add_argument("--batch-size", type=_positive_int, default=8)
+    e.add_argument(
+        "--frame-prompts", action="store_true",
+        help="also measure the seams of extend/loop and what edit keeps and changes (4 generations and 4 edits per clip)",
+    )
+    e.add_argument("--frame-prompts-n", type=_positive_int, default=8, help="clips for --frame-prompts (default: %(default)s)")
     e.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
     v = sub.add_parser("verify", help="check a video's invisible watermark and C2PA provenance")
@@ -131,21 +136,36 @@ def _train(args) -> int:
 
 
 def _eval(args) -> int:
-    from sora_sdk.eval import evaluate_compressor, evaluate_condition_fidelity, evaluate_prompt_accuracy
+    from sora_sdk.eval import (
+        condition_fidelity_markdown,
+        evaluate_compressor,
+        evaluate_condition_fidelity,
+        evaluate_edit,
+        evaluate_prompt_accuracy,
+        evaluate_seams,
+    )
 
     generator = _load(args.model)
     kw = {k: v for k, v in {"num_inference_steps": args.steps, "guidance_scale": args.guidance}.items() if v is not None}
-    acc = evaluate_prompt_accuracy(generator, n=args.n, seed=args.seed, batch_size=args.batch_size, progress=not args.json, **kw)
-    comp = evaluate_compressor(generator.compressor)
-    cond = evaluate_condition_fidelity(generator, **kw)
+    progress = not args.json
+    acc = evaluate_prompt_accuracy(generator, n=args.n, seed=args.seed, batch_size=args.batch_size, progress=progress, **kw)
+    comp = evaluate_compressor(generator.compressor, progress=progress)
+    cond = evaluate_condition_fidelity(generator, progress=progress, **kw)
+    # Seams and edits use the held-out Shapes seed, never --seed (which seeds the eval prompts).
+    seams = edit = None
+    if args.frame_prompts:
+        seams = evaluate_seams(generator, n=args.frame_prompts_n, progress=progress, **kw)
+        edit = evaluate_edit(generator, n=args.frame_prompts_n, progress=progress, **kw)
     if args.json:
-        print(json.dumps({"prompt_accuracy": acc.to_dict(), "compressor": comp.to_dict(), "conditions": cond}, default=str))
+        out = {"prompt_accuracy": acc.to_dict(), "compressor": comp.to_dict(), "conditions": cond}
+        if args.frame_prompts:
+            out |= {"seams": seams.to_dict(), "edit": edit.to_dict()}
+        print(json.dumps(out, default=str))
     else:
-        print(acc.to_markdown())
-        print()
-        print(comp.to_markdown() if hasattr(comp, "to_markdown") else comp)
-        print()
-        print("condition fidelity (PSNR, dB):", json.dumps(cond, indent=2, default=str))
+        tables = [acc.to_markdown(), comp.to_markdown(), condition_fidelity_markdown(cond)]
+        if args.frame_prompts:
+            tables += [seams.to_markdown(), edit.to_markdown()]
+        print("\n\n".join(tables))
     return 0
 
 

@@ -1,13 +1,15 @@
 """Evaluation without a learned judge: attribute read-back, pixel metrics, and the harness
-(`evaluate_prompt_accuracy`, `evaluate_compressor`, `evaluate_condition_fidelity`) that
-`sora-sdk eval` runs."""
+(`evaluate_prompt_accuracy`, `evaluate_compressor`, `evaluate_condition_fidelity`, and with
+`--frame-prompts` `evaluate_seams` and `evaluate_edit`) that `sora-sdk eval` runs."""
 
 from sora_sdk.eval.attributes import (
     ObjectReading,
     VideoReading,
     analyze_video,
+    foreground_trajectory,
     parse_prompt_attributes,
     score_reading,
+    trajectory_motion,
 )
 from sora_sdk.eval.compressor_eval import (
     HELDOUT_SHAPES_SEED,
@@ -15,6 +17,21 @@ from sora_sdk.eval.compressor_eval import (
     CompressorReport,
     evaluate_compressor,
     evaluate_condition_fidelity,
+)
+from sora_sdk.eval.frame_prompts_eval import (
+    DEFAULT_EDIT_STRENGTHS,
+    MIN_TYPICAL_LEVELS,
+    EditReport,
+    EditStrengthResult,
+    SeamMeasurement,
+    SeamReport,
+    SeamStats,
+    condition_fidelity_markdown,
+    consecutive_differences,
+    evaluate_edit,
+    evaluate_seams,
+    measure_seam,
+    trajectory_error,
 )
 from sora_sdk.eval.metrics import psnr, ssim, temporal_flicker, temporal_jitter
 from sora_sdk.eval.prompt_accuracy import (
@@ -32,6 +49,8 @@ __all__ = [
     "analyze_video",
     "parse_prompt_attributes",
     "score_reading",
+    "foreground_trajectory",
+    "trajectory_motion",
     "psnr",
     "ssim",
     "temporal_flicker",
@@ -47,4 +66,17 @@ __all__ = [
     "evaluate_condition_fidelity",
     "HELDOUT_SHAPES_SEED",
     "PSNR_CAP_DB",
+    "condition_fidelity_markdown",
+    "evaluate_seams",
+    "SeamReport",
+    "SeamStats",
+    "SeamMeasurement",
+    "measure_seam",
+    "consecutive_differences",
+    "MIN_TYPICAL_LEVELS",
+    "evaluate_edit",
+    "EditReport",
+    "EditStrengthResult",
+    "DEFAULT_EDIT_STRENGTHS",
+    "trajectory_error",
 ]

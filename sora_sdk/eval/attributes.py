@@ -19,6 +19,10 @@ No learned judge: plain image analysis that a reader can check by hand.
 6. Motion: a least-squares line through the centroid track (frames where the object is
    occluded are skipped); static if it moves less than `STATIC_FRACTION` of the frame along
    both axes, else the dominant axis and its sign.
+
+`foreground_trajectory` is a colour-blind tracker for one-object clips (the object's position
+whatever colour it has, e.g. before and after an edit that recolours it), and `trajectory_motion`
+reads a direction from any track with step 6.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ __all__ = [
     "ObjectReading",
     "VideoReading",
     "analyze_video",
+    "foreground_trajectory",
+    "trajectory_motion",
     "parse_prompt_attributes",
     "score_reading",
     "MIN_CONTRAST",
@@ -286,6 +292,66 @@ def analyze_video(video: Video | np.ndarray) -> VideoReading:
         )
     background = tuple(int(round(c)) for c in np.median(bg, axis=0))
     return VideoReading(objects=objects, count=count, background=background)
+
+
+# ----------------------------------------------------------------------------------------------
+# Colour-blind tracking
+# ----------------------------------------------------------------------------------------------
+
+
+def foreground_trajectory(video: Video | np.ndarray) -> np.ndarray:
+    """Per-frame centroid of the largest foreground blob, whatever its colour.
+
+    Foreground is every pixel at least `MIN_CONTRAST` (RGB distance) from the frame's background
+    (the border-ring median, step 1 above); no palette is involved, so an object tracks the same
+    before and after an edit that recolours it. Per frame the largest 8-connected blob wins
+    (specks of generator noise lose to the object) and its binary centroid is the position.
+    Meant for one-object clips: with two objects it follows whichever is larger in each frame.
+
+    Args:
+        video: A `Video` or uint8 frames (T, H, W, 3).
+
+    Returns:
+        float32 (T, 2) centroid (x, y) in pixels, pixel i spanning [i, i+1) as in
+        `ObjectReading.trajectory`; NaN in frames with no foreground.
+    """
+    frames = _as_frames(video)
+    t_len = len(frames)
+    bg = _background(frames)  # (T, 3)
+    contrast = np.linalg.norm(frames.astype(np.float32) - bg[:, None, None, :], axis=-1)  # (T, H, W)
+    fg = contrast >= MIN_CONTRAST
+    structure = np.zeros((3, 3, 3), bool)
+    structure[1] = True  # 8-connected within a frame, never across frames
+    labels, n = ndimage.label(fg, structure=structure)
+    traj = np.full((t_len, 2), np.nan, np.float32)
+    if n == 0:
+        return traj
+    index = np.arange(1, n + 1)
+    areas = ndimage.sum_labels(np.ones_like(labels), labels, index)  # (n,)
+    frame_of = np.array([sl[0].start for sl in ndimage.find_objects(labels)])  # (n,)
+    # Largest blob per frame: sort by (frame, area) and keep each frame's last entry.
+    order = np.lexsort((areas, frame_of))
+    last = np.r_[frame_of[order][1:] != frame_of[order][:-1], True]
+    best = order[last]  # component indices (0-based), one per frame that has foreground
+    centres = np.asarray(ndimage.center_of_mass(fg, labels, index[best]), np.float32)  # (k, 3) t,y,x
+    traj[frame_of[best]] = centres[:, [2, 1]] + 0.5
+    return traj
+
+
+def trajectory_motion(trajectory: np.ndarray, height: int, width: int) -> str:
+    """Read a direction from a centroid track, as `analyze_video` reads an object's motion.
+
+    Args:
+        trajectory: float (T, 2) positions (x, y) in pixels; NaN frames are skipped.
+        height, width: Frame size the positions are in.
+
+    Returns:
+        "left", "right", "up", "down", or "static" (also when fewer than 2 frames are tracked).
+    """
+    traj = np.asarray(trajectory, np.float32)
+    if traj.ndim != 2 or traj.shape[1] != 2:
+        raise ValueError(f"trajectory must be (T, 2) positions (x, y), got shape {traj.shape}.")
+    return _motion(traj, ~np.isnan(traj).any(axis=1), height, width)
 
 
 # ----------------------------------------------------------------------------------------------
