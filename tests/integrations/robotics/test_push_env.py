@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import dominant_channel, pixel_of
+from robotics_pixels import dominant_channel, pixel_of
 
 from sora_sdk.integrations.robotics.push import CUBE_PROGRESS_SCALE, PUSHER_PROGRESS_SCALE, SUCCESS_BONUS
 from sora_sdk.integrations.robotics.scene import ARENA_HALF, CUBE_HALF, PUSHER_HEIGHT, TARGET_RADIUS

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import dominant_channel, pixel_of
+from robotics_pixels import dominant_channel, pixel_of
 
 from sora_sdk.integrations.robotics.reach import PROGRESS_SCALE, SUCCESS_BONUS, SUCCESS_RADIUS
 from sora_sdk.integrations.robotics.scene import PUSHER_HEIGHT
