@@ -43,6 +43,7 @@ WALL_RGBA = (0.25, 0.25, 0.28, 1.0)
 CUBE_RGBA = (0.90, 0.12, 0.10, 1.0)
 PUSHER_RGBA = (0.10, 0.25, 0.95, 1.0)
 TARGET_RGBA = (0.10, 0.75, 0.20, 1.0)
+TRANSPARENT = (0.0, 0.0, 0.0, 0.0)  # TinyRenderer skips such shapes entirely
 
 # The camera looks straight down from 1 m; the field of view frames the walls with a thin margin.
 CAMERA_HEIGHT = 1.0
@@ -101,6 +102,7 @@ class TabletopScene:
         self._closed = False
         self._has_cube = False
         self._target_xy = np.zeros(2)
+        self._background: np.ndarray | None = None  # (H, W, 3) uint8, the bare table
         self._view = self.client.computeViewMatrix(
             cameraEyePosition=[0.0, 0.0, CAMERA_HEIGHT],
             cameraTargetPosition=[0.0, 0.0, 0.0],
@@ -121,6 +123,8 @@ class TabletopScene:
         warm-start data, which is what makes ``reset(seed=s)`` bit-for-bit repeatable.
         """
         c, p = self.client, self._p
+        if self._background is None:
+            self._background = self._render_table()
         c.resetSimulation()
         c.setGravity(0, 0, -9.81)
         c.setPhysicsEngineParameter(
@@ -129,9 +133,9 @@ class TabletopScene:
             deterministicOverlappingPairs=1,
         )
 
-        # Table: a static slab whose top face is z = 0; walls: four static boxes around the arena.
-        table_half = ARENA_HALF + WALL_THICKNESS + 0.05
-        self._static_box((table_half, table_half, 0.01), (0, 0, -0.01), TABLE_RGBA)
+        # Table: a static slab whose top face is z = 0, drawn from the cached background image
+        # instead of per frame (see render); walls: four static boxes around the arena.
+        self._table(TRANSPARENT)
         wall_offset = ARENA_HALF + WALL_THICKNESS / 2
         long_half = ARENA_HALF + WALL_THICKNESS
         for x, y, hx, hy in (
@@ -183,6 +187,17 @@ class TabletopScene:
             )
             c.changeDynamics(self.cube, -1, lateralFriction=0.5)
 
+    def _table(self, rgba) -> int:
+        half = ARENA_HALF + WALL_THICKNESS + 0.05
+        return self._static_box((half, half, 0.01), (0, 0, -0.01), rgba)
+
+    def _render_table(self) -> np.ndarray:
+        """The camera's view of the bare table, (H, W, 3) uint8: the background of every frame."""
+        self.client.resetSimulation()
+        self._table(TABLE_RGBA)
+        rgb, _ = self._camera()
+        return rgb
+
     def _static_box(self, half_extents, position, rgba) -> int:
         c, p = self.client, self._p
         col = c.createCollisionShape(p.GEOM_BOX, halfExtents=list(half_extents))
@@ -219,14 +234,24 @@ class TabletopScene:
 
     def render(self) -> np.ndarray:
         """The top-down camera image, (image_size, image_size, 3) uint8."""
+        rgb, seg = self._camera()
+        # The table fills the whole view and, drawn per frame, costs TinyRenderer more than
+        # everything else together (~60% of a frame); it is uniform and below every object, so
+        # pixels no object covers take the cached table image: identical frames, ~2x faster.
+        background = seg < 0
+        rgb[background] = self._background[background]
+        return rgb
+
+    def _camera(self) -> tuple[np.ndarray, np.ndarray]:
+        """RGB (H, W, 3) uint8 and segmentation (H, W) int (-1: no body) of the top-down camera."""
         s = self.image_size
-        _, _, rgba, _, _ = self.client.getCameraImage(
+        _, _, rgba, _, seg = self.client.getCameraImage(
             s, s, viewMatrix=self._view, projectionMatrix=self._projection,
             renderer=self._p.ER_TINY_RENDERER, shadow=0,
             lightDirection=[0.0, 0.0, 1.0], lightAmbientCoeff=0.6, lightDiffuseCoeff=0.45, lightSpecularCoeff=0.0,
-            flags=self._p.ER_NO_SEGMENTATION_MASK,
         )
-        return np.asarray(rgba, dtype=np.uint8).reshape(s, s, 4)[:, :, :3].copy()
+        rgb = np.asarray(rgba, dtype=np.uint8).reshape(s, s, 4)[:, :, :3].copy()
+        return rgb, np.asarray(seg).reshape(s, s)
 
     def close(self) -> None:
         """Disconnect the physics client; the scene is unusable afterwards."""
