@@ -58,7 +58,8 @@ def main() -> None:
     else:
         policy = "random"
     out = Path(args.out)
-    index = robotics.collect_rollouts(env, policy, args.steps, out, seed=args.seed, overwrite=True)
+    meta = {"noise": args.noise} if args.policy == "scripted" else {}
+    index = robotics.collect_rollouts(env, policy, args.steps, out, seed=args.seed, overwrite=True, metadata=meta)
     env.close()
 
     lengths = [e["length"] for e in index["episodes"]]

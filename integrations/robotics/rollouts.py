@@ -107,6 +107,7 @@ def collect_rollouts(
     deterministic: bool = False,
     overwrite: bool = False,
     progress: bool = True,
+    metadata: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Run ``policy`` in ``env`` for ``n_steps`` steps and write the episodes to ``out_dir``.
 
@@ -128,6 +129,7 @@ def collect_rollouts(
         deterministic: passed to ``policy.predict``.
         overwrite: replace an existing dataset in ``out_dir``.
         progress: show a tqdm progress bar.
+        metadata: anything JSON can hold, stored as ``index["metadata"]`` (e.g. the policy's noise).
 
     Returns:
         The index written to ``out_dir/index.json`` (a dict).
@@ -138,6 +140,8 @@ def collect_rollouts(
     height, width = (frame_size, frame_size) if isinstance(frame_size, (int, np.integer)) else tuple(frame_size)
     if height < 1 or width < 1:
         raise ValueError(f"frame_size must be positive, got {frame_size!r}")
+    if metadata is not None:
+        json.dumps(metadata)  # fail before collecting, not after: TypeError names the bad value
     out = Path(out_dir)
     _prepare_folder(out, overwrite)
 
@@ -220,6 +224,7 @@ def collect_rollouts(
         "num_episodes": len(episodes),
         "episodes": episodes,
         "sora_sdk_version": sora_sdk.__version__,
+        "metadata": metadata or {},
     }
     tmp = out / (INDEX_FILE + ".tmp")
     tmp.write_text(json.dumps(index, indent=1))

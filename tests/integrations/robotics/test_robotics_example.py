@@ -20,6 +20,6 @@ def test_robotics_collect_example_writes_dataset_and_grid(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "success rate 100%" in result.stdout
     index = json.loads((out / "index.json").read_text())
-    assert sum(e["length"] for e in index["episodes"]) == 60
+    assert sum(e["length"] for e in index["episodes"]) == 60 and index["metadata"] == {"noise": 0.3}
     grid = Image.open(out / "frames.png")
     assert grid.size == (4 * 64 + 3 * 2, 2 * 64 + 2)  # 2 rows x 4 frames with 2-px gaps
