@@ -305,7 +305,10 @@ def foreground_trajectory(video: Video | np.ndarray) -> np.ndarray:
     Foreground is every pixel at least `MIN_CONTRAST` (RGB distance) from the frame's background
     (the border-ring median, step 1 above); no palette is involved, so an object tracks the same
     before and after an edit that recolours it. Per frame the largest 8-connected blob wins
-    (specks of generator noise lose to the object) and its binary centroid is the position.
+    (specks of generator noise lose to the object). Its position is the centroid weighted by
+    contrast relative to the blob's interior (90th percentile), over the blob and a 1 px ring: for
+    an anti-aliased shape that weight is its coverage whatever the colour, so a recoloured object
+    does not move its centroid, and a binary threshold's colour-dependent edge does not enter.
     Meant for one-object clips: with two objects it follows whichever is larger in each frame.
 
     Args:
@@ -316,25 +319,30 @@ def foreground_trajectory(video: Video | np.ndarray) -> np.ndarray:
         `ObjectReading.trajectory`; NaN in frames with no foreground.
     """
     frames = _as_frames(video)
-    t_len = len(frames)
+    t_len, height, width = frames.shape[:3]
     bg = _background(frames)  # (T, 3)
     contrast = np.linalg.norm(frames.astype(np.float32) - bg[:, None, None, :], axis=-1)  # (T, H, W)
-    fg = contrast >= MIN_CONTRAST
     structure = np.zeros((3, 3, 3), bool)
     structure[1] = True  # 8-connected within a frame, never across frames
-    labels, n = ndimage.label(fg, structure=structure)
+    labels, n = ndimage.label(contrast >= MIN_CONTRAST, structure=structure)
     traj = np.full((t_len, 2), np.nan, np.float32)
     if n == 0:
         return traj
-    index = np.arange(1, n + 1)
-    areas = ndimage.sum_labels(np.ones_like(labels), labels, index)  # (n,)
-    frame_of = np.array([sl[0].start for sl in ndimage.find_objects(labels)])  # (n,)
+    areas = ndimage.sum_labels(np.ones_like(labels), labels, np.arange(1, n + 1))  # (n,)
+    slices = ndimage.find_objects(labels)
+    frame_of = np.array([sl[0].start for sl in slices])  # (n,)
     # Largest blob per frame: sort by (frame, area) and keep each frame's last entry.
     order = np.lexsort((areas, frame_of))
     last = np.r_[frame_of[order][1:] != frame_of[order][:-1], True]
-    best = order[last]  # component indices (0-based), one per frame that has foreground
-    centres = np.asarray(ndimage.center_of_mass(fg, labels, index[best]), np.float32)  # (k, 3) t,y,x
-    traj[frame_of[best]] = centres[:, [2, 1]] + 0.5
+    for k in order[last]:  # one blob per frame with foreground
+        sl, t = slices[k], int(frame_of[k])
+        y0, y1 = max(0, sl[1].start - 1), min(height, sl[1].stop + 1)
+        x0, x1 = max(0, sl[2].start - 1), min(width, sl[2].stop + 1)
+        blob = labels[t, y0:y1, x0:x1] == k + 1  # (h, w)
+        c = contrast[t, y0:y1, x0:x1]
+        weight = np.where(ndimage.binary_dilation(blob, np.ones((3, 3), bool)), np.clip(c / np.percentile(c[blob], 90), 0, 1), 0)
+        ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32) + 0.5
+        traj[t] = ((weight * xs).sum() / weight.sum(), (weight * ys).sum() / weight.sum())
     return traj
 
 
