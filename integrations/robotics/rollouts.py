@@ -76,11 +76,16 @@ def encode_action(space: spaces.Space, action: Any) -> np.ndarray:
     if isinstance(space, spaces.Box):
         return np.asarray(action, dtype=np.float32).reshape(-1)
     if isinstance(space, spaces.Discrete):
+        k = int(np.asarray(action).item()) - int(space.start)
+        if not 0 <= k < space.n:
+            raise ValueError(f"{action!r} is outside {space}")
         out = np.zeros(int(space.n), dtype=np.float32)
-        out[int(np.asarray(action).item()) - int(space.start)] = 1.0
+        out[k] = 1.0
         return out
     if isinstance(space, spaces.MultiDiscrete):
         idx = np.asarray(action, dtype=np.int64).reshape(-1) - space.start
+        if idx.shape != space.nvec.shape or (idx < 0).any() or (idx >= space.nvec).any():
+            raise ValueError(f"{action!r} is outside {space}")
         out = np.zeros(int(space.nvec.sum()), dtype=np.float32)
         out[np.concatenate([[0], np.cumsum(space.nvec)[:-1]]) + idx] = 1.0
         return out
@@ -171,8 +176,8 @@ def collect_rollouts(
             actions, rewards, terminated, truncated = [], [], [], []
             while True:
                 action = act(obs)
+                actions.append(_checked_encoding(env.action_space, space_info["dim"], action))
                 obs, reward, term, trunc, info = env.step(action)
-                actions.append(encode_action(env.action_space, action))
                 rewards.append(reward)
                 terminated.append(term)
                 truncated.append(trunc)
@@ -260,6 +265,20 @@ def _resolve_policy(policy: PolicyLike, env: gym.Env, seed: int, deterministic: 
         return policy, name
     raise TypeError(f"policy must be 'random', a callable obs -> action or have .predict(obs, deterministic=...); "
                     f"got {type(policy).__name__}")
+
+
+def _checked_encoding(space: spaces.Space, dim: int, action: Any) -> np.ndarray:
+    """``encode_action`` with an error that names the policy's mistake instead of an index error."""
+    try:
+        encoded = encode_action(space, action)
+    except (ValueError, IndexError, TypeError) as e:
+        encoded, cause = None, e
+    else:
+        cause = None
+    if encoded is None or encoded.shape != (dim,):
+        raise ValueError(f"the policy returned {action!r}, which is not an action of {space}: "
+                         "return actions of env.action_space's shape and type") from cause
+    return encoded
 
 
 def _frame(env: gym.Env, height: int, width: int) -> np.ndarray:

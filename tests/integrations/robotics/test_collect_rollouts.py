@@ -109,3 +109,13 @@ def test_action_encodings():
     box = gym.spaces.Box(-1, 1, (2, 2), np.float32)
     assert encode_action(box, np.eye(2)).tolist() == [1, 0, 0, 1] and describe_action_space(box)["dim"] == 4
     assert encode_action(gym.spaces.MultiBinary(3), [1, 0, 1]).dtype == np.float32
+    with pytest.raises(ValueError, match="outside Discrete"):
+        encode_action(gym.spaces.Discrete(2), -1)  # would silently set the last slot
+    with pytest.raises(ValueError, match="outside MultiDiscrete"):
+        encode_action(md, np.array([1, 3]))
+
+
+def test_a_policy_returning_the_wrong_shape_is_named(make_env, tmp_path):
+    env = make_env("CartPole-v1", render_mode="rgb_array")
+    with pytest.raises(ValueError, match="return actions of env.action_space's shape"):
+        collect_rollouts(env, lambda obs: np.array([0, 1]), 5, tmp_path, progress=False)
