@@ -5,11 +5,12 @@ Two evaluations that both compare pixels with the pixels they should reproduce:
 * `evaluate_compressor`: encode and decode held-out Shapes clips; PSNR and SSIM (mean and
   worst clip), temporal flicker of the reconstructions against the originals, and encode/decode
   time per clip. Nothing a generator draws can look better than this round trip.
-* `evaluate_condition_fidelity`: image-to-video and extension through the generator; PSNR at the
-  conditioned frames against the condition, next to the compressor's round trip of the same
-  frames (the ceiling: the pipeline pins the condition's latents, so conditioned frames can at
-  best come back as well as the compressor reproduces them), plus PSNR of the frames right after
-  the condition against the real clip's continuation (a trained model continues the motion).
+* `evaluate_condition_fidelity`: image-to-video, extension and first+last frame through the
+  generator; PSNR at the conditioned frames against the condition, next to the compressor's round
+  trip of the same frames (the ceiling: the pipeline pins the condition's latents, so conditioned
+  frames can at best come back as well as the compressor reproduces them), plus PSNR of the
+  frames right after the condition against the real clip's continuation (a trained model
+  continues the motion).
 
 All metrics are computed on uint8 frames, i.e. on what a person would see.
 """
@@ -327,22 +328,27 @@ def evaluate_condition_fidelity(
 ) -> dict[str, Any]:
     """How faithfully generated videos reproduce their frame conditions.
 
-    For `n` held-out Shapes clips (captions as prompts), two tasks:
+    For `n` held-out Shapes clips (captions as prompts), three tasks:
 
     * image-to-video: the clip's first frame as `Condition(image, 0)`;
-    * extension: the clip's first `extension_frames` frames as `Condition(frames, 0)`.
+    * extension: the clip's first `extension_frames` frames as `Condition(frames, 0)`;
+    * first+last frame: its first and last frames as `Condition(first, 0)`, `Condition(last, -1)`.
 
     Per task: PSNR of the generated frames at the conditioned positions against the condition
     ("psnr"), the compressor's round trip of the same frames against them ("ceiling_psnr"; the
     pipeline pins the condition's latents, so this is the best possible), and PSNR of the
-    `temporal_factor` frames right after the condition against the real clip ("continuation_psnr";
-    a model that continues the scene scores well above one that cuts away).
+    `temporal_factor` frames right after the (first) condition against the real clip
+    ("continuation_psnr"; a model that continues the scene scores well above one that cuts away).
 
-    With a temporally causal compressor (the default `VideoCompressor`) the conditioned frames
-    decode from the pinned latents alone, so `gap_db` is ~0 for any denoiser, trained or not: a
-    clearly positive gap means the pipeline does not hold the condition (a bug), and the quality
-    of conditioned frames is the compressor's (see `evaluate_compressor`). What the denoiser adds
-    shows in `continuation_psnr_mean`.
+    With a temporally causal compressor (the default `VideoCompressor`) frames at the start of
+    the video decode from the pinned latents alone, so for image-to-video and extension `gap_db`
+    is ~0 for any denoiser, trained or not: a clearly positive gap means the pipeline does not
+    hold the condition (a bug), and the quality of conditioned frames is the compressor's (see
+    `evaluate_compressor`). What the denoiser adds shows in `continuation_psnr_mean`. The last
+    frame of first+last is different: its latent is pinned, but the causal decoder also reads the
+    generated latents before it, so its ceiling (the round trip of the canvas the pipeline
+    encodes: each end held halfway) is reached only when the middle is what that canvas encodes
+    to, and a gap there measures how well the denoiser's middle suits the pinned end.
 
     Args:
         generator: A `VideoGenerator` (uses `generate_batch`, `compressor` and `dtype`).
@@ -357,7 +363,7 @@ def evaluate_condition_fidelity(
         progress: Show a progress bar over requests.
 
     Returns:
-        `{"image_to_video": {...}, "extension": {...}, "settings": {...},
+        `{"image_to_video": {...}, "extension": {...}, "first_last": {...}, "settings": {...},
         "generation_seconds": float}`; each task dict has `condition_frames`, `psnr_mean`,
         `psnr_worst`, `ceiling_psnr_mean`, `gap_db` (ceiling minus achieved, mean),
         `continuation_psnr_mean`. PSNRs are in dB, capped at `PSNR_CAP_DB`.
@@ -387,10 +393,17 @@ def evaluate_condition_fidelity(
         sample = data[i]
         # Exact: Shapes' video is its uint8 frames / 127.5 - 1.
         clips.append((sample["caption"], _to_frames(sample["video"])))
-    tasks = {"image_to_video": 1, "extension": extension_frames}
+    # Task -> (conditioned frames, their positions, the conditions built from a clip's frames).
+    first_last = [0, num_frames - 1]
+    tasks = {
+        "image_to_video": (1, [0], lambda f: [Condition(f[:1], 0)]),
+        "extension": (extension_frames, list(range(extension_frames)), lambda f: [Condition(f[:extension_frames], 0)]),
+        "first_last": (2, first_last, lambda f: [Condition(f[:1], 0), Condition(f[-1:], -1)]),
+    }
+    # Seeds of the first two tasks are the first 2n draws, as before first+last was added.
     seeds = np.random.default_rng([seed, _SEED_STREAM]).integers(0, 2**31, len(tasks) * n).tolist()
     jobs = []  # (task, clip index, request)
-    for t_i, (task, m) in enumerate(tasks.items()):
+    for t_i, (task, (_, _, conditions)) in enumerate(tasks.items()):
         for i, (caption, frames) in enumerate(clips):
             request = GenerationRequest(
                 prompt=caption,
@@ -400,7 +413,7 @@ def evaluate_condition_fidelity(
                 width=width,
                 num_inference_steps=num_inference_steps,
                 guidance_scale=float(guidance_scale),
-                conditions=[Condition(frames[:m], 0)],
+                conditions=conditions(frames),
             )
             jobs.append((task, i, request))
 
@@ -420,21 +433,29 @@ def evaluate_condition_fidelity(
     dtype = getattr(generator, "dtype", torch.float32)
     device = getattr(generator, "device", torch.device("cpu"))
     result: dict[str, Any] = {}
-    for task, m in tasks.items():
-        # The ceiling: the condition frames alone through the compressor. The compressor is
-        # causal in time, so these latents and pixels are what the full-length canvas the
-        # pipeline encodes gives for the same frames.
-        cond = torch.stack([torch.from_numpy(f[:m]) for _, f in clips])  # (N, m, H, W, 3) uint8
-        x = cond.permute(0, 4, 1, 2, 3).float().to(device) / 127.5 - 1.0  # (N, 3, m, H, W)
+    for task, (m, at, _) in tasks.items():
+        # The ceiling: what the compressor makes of the conditioned frames. For conditions at the
+        # start the frames alone are encoded (the compressor is causal in time, so that is what
+        # the full-length canvas the pipeline encodes gives for them); for first+last, the canvas
+        # itself, each end held halfway as `encode_conditions` fills it.
+        if task == "first_last":
+            hold = np.where(np.arange(num_frames) <= (num_frames - 1) // 2, 0, num_frames - 1)
+            canvas = [f[hold] for _, f in clips]
+        else:
+            canvas = [f[:m] for _, f in clips]
+        cond = torch.stack([torch.from_numpy(c) for c in canvas])  # (N, T_c, H, W, 3) uint8
+        x = cond.permute(0, 4, 1, 2, 3).float().to(device) / 127.5 - 1.0  # (N, 3, T_c, H, W)
         with torch.autocast(device.type, dtype=dtype, enabled=dtype != torch.float32):
-            rec = compressor.decode(compressor.encode(x).mode())  # (N, 3, m, H, W)
-        rec = rec.permute(0, 2, 1, 3, 4)  # (N, m, 3, H, W)
+            rec = compressor.decode(compressor.encode(x).mode())  # (N, 3, T_c, H, W)
+        rec = rec.permute(0, 2, 1, 3, 4)  # (N, T_c, 3, H, W)
         achieved, ceiling, continuation = [], [], []
+        # Continuation: the frames right after the first condition (first+last: after frame 0).
+        first_len = 1 if task == "first_last" else m
+        nxt = slice(first_len, min(num_frames, first_len + ft))
         for i, (_, frames) in enumerate(clips):
             out = generated[task, i]
-            achieved.append(_capped_psnr(out[:m], frames[:m]))
-            ceiling.append(_capped_psnr(_to_frames(rec[i]), frames[:m]))
-            nxt = slice(m, min(num_frames, m + ft))
+            achieved.append(_capped_psnr(out[at], frames[at]))
+            ceiling.append(_capped_psnr(_to_frames(rec[i])[at], frames[at]))
             continuation.append(_capped_psnr(out[nxt], frames[nxt]))
         psnr_mean, psnr_worst = _stats(achieved)
         ceiling_mean = float(np.mean(ceiling))

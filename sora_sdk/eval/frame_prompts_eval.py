@@ -647,7 +647,8 @@ def condition_fidelity_markdown(result: Mapping[str, Any]) -> str:
     Args:
         result: The dict `evaluate_condition_fidelity` returns.
     """
-    tasks = [k for k in ("image_to_video", "extension", "first_last") if k in result]
+    labels = {"image_to_video": "image to video", "extension": "extension", "first_last": "first + last frame"}
+    tasks = [k for k in labels if k in result]
     if not tasks or "settings" not in result:
         raise ValueError("result must be the dict evaluate_condition_fidelity returns (tasks and 'settings').")
     st = result["settings"]
@@ -661,7 +662,7 @@ def condition_fidelity_markdown(result: Mapping[str, Any]) -> str:
     for task in tasks:
         r = result[task]
         lines.append(
-            f"| {task.replace('_', ' ')} | {r['condition_frames']} | {r['psnr_mean']:.2f} / {r['psnr_worst']:.2f} | "
+            f"| {labels[task]} | {r['condition_frames']} | {r['psnr_mean']:.2f} / {r['psnr_worst']:.2f} | "
             f"{r['ceiling_psnr_mean']:.2f} | {r['gap_db']:.2f} | {r['continuation_psnr_mean']:.2f} |"
         )
     return "\n".join(lines)

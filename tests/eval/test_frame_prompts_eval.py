@@ -312,12 +312,13 @@ def test_edit_strength_errors_name_the_fix():
 def test_condition_fidelity_markdown():
     task = dict(condition_frames=1, psnr_mean=31.5, psnr_worst=29.25, ceiling_psnr_mean=31.75, gap_db=0.25,
                 continuation_psnr_mean=22.0)
-    result = {"image_to_video": task, "extension": {**task, "condition_frames": 9}, "generation_seconds": 1.0,
+    result = {"image_to_video": task, "extension": {**task, "condition_frames": 9}, "first_last": {**task, "condition_frames": 2},
+              "generation_seconds": 1.0,
               "settings": dict(n=8, num_frames=17, height=64, width=64, num_inference_steps=20, guidance_scale=4.0)}
     lines = condition_fidelity_markdown(result).splitlines()
     assert lines[0].startswith("**Condition fidelity** (PSNR, dB): 8 held-out Shapes clips, 17x64x64, 20 steps")
     assert lines[4] == "| image to video | 1 | 31.50 / 29.25 | 31.75 | 0.25 | 22.00 |"
-    assert lines[5].startswith("| extension | 9 |")
+    assert lines[5].startswith("| extension | 9 |") and lines[6].startswith("| first + last frame | 2 |")
     with pytest.raises(ValueError, match="evaluate_condition_fidelity"):
         condition_fidelity_markdown({"psnr": 30})
 
