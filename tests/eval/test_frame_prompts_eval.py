@@ -362,3 +362,30 @@ def test_edit_end_to_end_on_tiny_generator(tiny_generator):
     got = rows[0]["trajectory_error_px"]
     assert (got is None and math.isnan(expected)) or got == pytest.approx(expected)
     json.dumps(report.to_dict(), allow_nan=False)
+
+
+def test_cli_eval_frame_prompts_flag(tiny_generator, tmp_path, monkeypatch, capsys):
+    import functools
+
+    import sora_sdk.eval as ev
+    from sora_sdk.cli import main
+
+    # The CLI evaluates at the models' native 17x64x64; shrink every evaluation for the tiny model.
+    small = dict(num_frames=9, height=32, width=32)
+    for name in ("evaluate_prompt_accuracy", "evaluate_seams", "evaluate_edit"):
+        monkeypatch.setattr(ev, name, functools.partial(getattr(ev, name), **small))
+    for name in ("evaluate_compressor", "evaluate_condition_fidelity"):
+        monkeypatch.setattr(ev, name, functools.partial(getattr(ev, name), n=1, **small))
+    model = str(tiny_generator.save_pretrained(tmp_path / "model"))
+    common = ["eval", "--model", model, "--n", "1", "--steps", "2"]
+
+    assert main([*common, "--frame-prompts", "--frame-prompts-n", "1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"prompt_accuracy", "compressor", "conditions", "seams", "edit"} <= set(out)
+    assert out["seams"]["extension"]["num_seams"] == 1 and out["seams"]["settings"]["n"] == 1
+    assert [s["strength"] for s in out["edit"]["strengths"]] == [0.0, 0.4, 0.6, 0.8]
+    assert out["conditions"]["first_last"]["condition_frames"] == 2
+
+    assert main(common) == 0  # without the flag: no seams, no edits
+    text = capsys.readouterr().out
+    assert "| image to video | 1 |" in text and "**Seams**" not in text and "**Edit" not in text
