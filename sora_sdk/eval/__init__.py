@@ -20,20 +20,25 @@ from sora_sdk.eval.compressor_eval import (
 )
 from sora_sdk.eval.frame_prompts_eval import (
     DEFAULT_EDIT_STRENGTHS,
-    MIN_TYPICAL_LEVELS,
     EditReport,
     EditStrengthResult,
-    SeamMeasurement,
     SeamReport,
     SeamStats,
     condition_fidelity_markdown,
-    consecutive_differences,
     evaluate_edit,
     evaluate_seams,
+)
+from sora_sdk.eval.metrics import (
+    MIN_TYPICAL_LEVELS,
+    SeamMeasurement,
+    consecutive_differences,
     measure_seam,
+    psnr,
+    ssim,
+    temporal_flicker,
+    temporal_jitter,
     trajectory_error,
 )
-from sora_sdk.eval.metrics import psnr, ssim, temporal_flicker, temporal_jitter
 from sora_sdk.eval.prompt_accuracy import (
     AttributeScore,
     PromptAccuracyReport,

@@ -7,10 +7,10 @@ frames (`evaluate_condition_fidelity`):
   `VideoGenerator.extend`, and a loop is made with `VideoGenerator.loop`. At each seam (the last
   original frame -> the first new one; the loop's last frame -> its first) the mean absolute frame
   difference is compared with the *typical* difference between consecutive frames of the same
-  video (`measure_seam`). Their ratio is ~1 for a seam nobody can see, and well above 1 for a cut.
+  video (`metrics.measure_seam`). Their ratio is ~1 for a seam nobody can see, and well above 1 for a cut.
 * `evaluate_edit`: `VideoGenerator.edit` asked to recolour the object of a held-out Shapes clip,
   at several strengths. Motion kept: the object's track in the edit against the source's
-  (`trajectory_error`, pixels, from the colour-blind `foreground_trajectory`) and whether its
+  (`metrics.trajectory_error`, pixels, from the colour-blind `attributes.foreground_trajectory`) and whether its
   direction reads the same; the requested change: the attribute analyzer reads the new colour;
   what else stayed: shape and size read as before.
 
@@ -39,15 +39,11 @@ from sora_sdk.eval.attributes import (
     trajectory_motion,
 )
 from sora_sdk.eval.compressor_eval import HELDOUT_SHAPES_SEED, _to_frames
+from sora_sdk.eval.metrics import MIN_TYPICAL_LEVELS, SeamMeasurement, measure_seam, trajectory_error
 from sora_sdk.video import Video
 
 __all__ = [
-    "MIN_TYPICAL_LEVELS",
     "DEFAULT_EDIT_STRENGTHS",
-    "consecutive_differences",
-    "measure_seam",
-    "trajectory_error",
-    "SeamMeasurement",
     "SeamStats",
     "SeamReport",
     "evaluate_seams",
@@ -57,10 +53,6 @@ __all__ = [
     "condition_fidelity_markdown",
 ]
 
-# A typical difference below half an 8-bit level means a (nearly) still video: rounding alone
-# moves pixels that much. Dividing by such a number would turn an invisible seam of 0.3 levels in
-# a still clip into a "jump" of 30x, so ratios use at least this denominator.
-MIN_TYPICAL_LEVELS = 0.5
 # 0.0 is a control: no denoising, the compressor's round trip of the source (colour unchanged,
 # trajectory error = what the round trip alone costs). 0.4-0.8 is the useful range of SDEdit.
 DEFAULT_EDIT_STRENGTHS = (0.0, 0.4, 0.6, 0.8)
@@ -72,85 +64,8 @@ _MIN_TRACKED = 0.5
 
 
 # ----------------------------------------------------------------------------------------------
-# Seam metrics
+# Seams
 # ----------------------------------------------------------------------------------------------
-
-
-def _levels(video: Video | np.ndarray, name: str = "video") -> np.ndarray:
-    """float32 (T, H, W, 3) in 8-bit levels from a Video or uint8 frames."""
-    frames = video.frames if isinstance(video, Video) else video
-    if not isinstance(frames, np.ndarray) or frames.dtype != np.uint8 or frames.ndim != 4 or frames.shape[-1] != 3:
-        raise ValueError(
-            f"{name} must be a Video or uint8 frames (T, H, W, 3); for a float tensor in [-1, 1] "
-            "pass Video.from_tensor(x, fps)."
-        )
-    return frames.astype(np.float32)
-
-
-def consecutive_differences(video: Video | np.ndarray) -> np.ndarray:
-    """Mean absolute difference of each frame from the previous one, in 8-bit levels.
-
-    Args:
-        video: A `Video` or uint8 frames (T, H, W, 3), T >= 2.
-
-    Returns:
-        float64 (T - 1,): entry i is mean |x[i+1] - x[i]| over pixels and channels.
-    """
-    x = _levels(video)
-    if len(x) < 2:
-        raise ValueError(f"consecutive_differences needs at least 2 frames, got {len(x)}.")
-    return np.abs(x[1:] - x[:-1]).mean(axis=(1, 2, 3), dtype=np.float64)
-
-
-@dataclass
-class SeamMeasurement:
-    """One seam against the video's own frame-to-frame change.
-
-    Attributes:
-        seam: Mean absolute difference across the seam, in 8-bit levels.
-        typical: Median of the video's other consecutive differences (seams excluded), in levels.
-        ratio: `seam / max(typical, MIN_TYPICAL_LEVELS)`; ~1 for a seam that does not jump.
-    """
-
-    seam: float
-    typical: float
-    ratio: float
-
-    def to_dict(self) -> dict[str, float]:
-        return {"seam": self.seam, "typical": self.typical, "ratio": self.ratio}
-
-
-def measure_seam(video: Video | np.ndarray, index: int, other_seams: Sequence[int] = ()) -> SeamMeasurement:
-    """How much a video jumps at a seam, relative to how much it changes anywhere else.
-
-    The seam is between frames `index - 1` and `index`. `index=0` is a loop's wrap: the last frame
-    followed by the first, as the video plays on repeat. The typical change is the *median* of the
-    other consecutive differences, so a second seam or one odd frame does not move it; pass the
-    positions of the video's other seams in `other_seams` to keep them out of it too.
-
-    Args:
-        video: A `Video` or uint8 frames (T, H, W, 3), T >= 3.
-        index: Seam position in [0, T - 1].
-        other_seams: Other seam positions (same convention) excluded from the typical change.
-
-    Returns:
-        A `SeamMeasurement` (levels of 0-255 and their ratio).
-    """
-    x = _levels(video)
-    t = len(x)
-    if t < 3:
-        raise ValueError(f"measure_seam needs at least 3 frames (a seam and a pair to compare with), got {t}.")
-    for name, i in [("index", index), *(("other_seams", s) for s in other_seams)]:
-        if isinstance(i, bool) or not isinstance(i, (int, np.integer)) or not 0 <= i < t:
-            raise ValueError(f"{name} must be frame indices in [0, {t - 1}] (0 = the loop wrap), got {i!r}.")
-    diffs = np.abs(x[1:] - x[:-1]).mean(axis=(1, 2, 3), dtype=np.float64)  # (T-1,)
-    seam = float(np.abs(x[0] - x[-1]).mean(dtype=np.float64)) if index == 0 else float(diffs[index - 1])
-    keep = np.ones(t - 1, bool)
-    keep[[s - 1 for s in (index, *other_seams) if s > 0]] = False  # the wrap is not among diffs
-    if not keep.any():
-        raise ValueError("every consecutive pair is a seam; nothing is left to compare the seam with.")
-    typical = float(np.median(diffs[keep]))
-    return SeamMeasurement(seam, typical, seam / max(typical, MIN_TYPICAL_LEVELS))
 
 
 @dataclass
@@ -359,7 +274,7 @@ def evaluate_seams(
         join.append(measure_seam(loop, num_frames, [0]))
 
     settings = {
-        **{k: v for k, v in fields.items()},
+        **fields,
         "n": n,
         "extension_frames": extension_frames,
         "context_latents": context_latents,
@@ -372,27 +287,8 @@ def evaluate_seams(
 
 
 # ----------------------------------------------------------------------------------------------
-# Edit metrics
+# Edits
 # ----------------------------------------------------------------------------------------------
-
-
-def trajectory_error(a: np.ndarray, b: np.ndarray) -> float:
-    """Mean distance in pixels between two tracks, over the frames where both are found.
-
-    Args:
-        a, b: float (T, 2) positions (x, y), NaN where the object was not found (as from
-            `foreground_trajectory` or `ObjectReading.trajectory`).
-
-    Returns:
-        Mean Euclidean distance in pixels; NaN when no frame has both positions.
-    """
-    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
-    if a.shape != b.shape or a.ndim != 2 or a.shape[1] != 2:
-        raise ValueError(f"tracks must both be (T, 2) with the same T; got {a.shape} and {b.shape}.")
-    both = ~(np.isnan(a).any(axis=1) | np.isnan(b).any(axis=1))
-    if not both.any():
-        return float("nan")
-    return float(np.linalg.norm(a[both] - b[both], axis=1).mean())
 
 
 def _edited_object(objects: Sequence[ObjectReading], target: str, source: str) -> ObjectReading | None:

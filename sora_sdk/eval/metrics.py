@@ -1,4 +1,4 @@
-"""Pixel metrics for videos: PSNR, SSIM and temporal flicker.
+"""Pixel metrics for videos: PSNR, SSIM, temporal flicker, seams, and the distance between tracks.
 
 Layouts: numpy arrays are channel-last (T, H, W, C), like `Video.frames`; torch tensors are
 channel-first (T, C, H, W), like `Video.to_tensor()`. A single frame (no T axis) also works for
@@ -8,6 +8,8 @@ channel-first (T, C, H, W), like `Video.to_tensor()`. A single frame (no T axis)
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -15,9 +17,24 @@ import torch.nn.functional as F
 
 from sora_sdk.video import Video
 
-__all__ = ["psnr", "ssim", "temporal_flicker", "temporal_jitter"]
+__all__ = [
+    "psnr",
+    "ssim",
+    "temporal_flicker",
+    "temporal_jitter",
+    "consecutive_differences",
+    "measure_seam",
+    "SeamMeasurement",
+    "MIN_TYPICAL_LEVELS",
+    "trajectory_error",
+]
 
 ArrayLike = np.ndarray | torch.Tensor
+
+# A typical difference below half an 8-bit level means a (nearly) still video: rounding alone
+# moves pixels that much. Dividing by such a number would turn an invisible seam of 0.3 levels in
+# a still clip into a "jump" of 30x, so seam ratios use at least this denominator.
+MIN_TYPICAL_LEVELS = 0.5
 
 
 def _to_nchw(x: ArrayLike, name: str) -> torch.Tensor:
@@ -196,3 +213,88 @@ def temporal_jitter(video: Video | ArrayLike) -> float:
     if x.shape[0] < 3:
         raise ValueError(f"temporal_jitter needs at least 3 frames, got {x.shape[0]}.")
     return float((x[2:] - 2 * x[1:-1] + x[:-2]).abs().mean())
+
+
+def consecutive_differences(video: Video | np.ndarray) -> np.ndarray:
+    """Mean absolute difference of each frame from the previous one, in 8-bit levels.
+
+    Args:
+        video: As in `temporal_flicker`; at least 2 frames.
+
+    Returns:
+        float64 (T - 1,): entry i is mean |x[i+1] - x[i]| over pixels and channels.
+    """
+    x = _as_levels(video)  # (T, C, H, W)
+    if x.shape[0] < 2:
+        raise ValueError(f"consecutive_differences needs at least 2 frames, got {x.shape[0]}.")
+    return (x[1:] - x[:-1]).abs().mean(dim=(1, 2, 3)).numpy()
+
+
+@dataclass
+class SeamMeasurement:
+    """One seam against the video's own frame-to-frame change.
+
+    Attributes:
+        seam: Mean absolute difference across the seam, in 8-bit levels.
+        typical: Median of the video's other consecutive differences (seams excluded), in levels.
+        ratio: `seam / max(typical, MIN_TYPICAL_LEVELS)`; ~1 for a seam that does not jump.
+    """
+
+    seam: float
+    typical: float
+    ratio: float
+
+    def to_dict(self) -> dict[str, float]:
+        return {"seam": self.seam, "typical": self.typical, "ratio": self.ratio}
+
+
+def measure_seam(video: Video | np.ndarray, index: int, other_seams: Sequence[int] = ()) -> SeamMeasurement:
+    """How much a video jumps at a seam, relative to how much it changes anywhere else.
+
+    The seam is between frames `index - 1` and `index`. `index=0` is a loop's wrap: the last frame
+    followed by the first, as the video plays on repeat. The typical change is the *median* of the
+    other consecutive differences, so a second seam or one odd frame does not move it; pass the
+    positions of the video's other seams in `other_seams` to keep them out of it too.
+
+    Args:
+        video: As in `temporal_flicker`; at least 3 frames.
+        index: Seam position in [0, T - 1].
+        other_seams: Other seam positions (same convention) excluded from the typical change.
+
+    Returns:
+        A `SeamMeasurement` (levels of 0-255 and their ratio).
+    """
+    x = _as_levels(video)  # (T, C, H, W) float64
+    t = x.shape[0]
+    if t < 3:
+        raise ValueError(f"measure_seam needs at least 3 frames (a seam and a pair to compare with), got {t}.")
+    for name, i in [("index", index), *(("other_seams", s) for s in other_seams)]:
+        if isinstance(i, bool) or not isinstance(i, (int, np.integer)) or not 0 <= i < t:
+            raise ValueError(f"{name} must be frame indices in [0, {t - 1}] (0 = the loop wrap), got {i!r}.")
+    diffs = (x[1:] - x[:-1]).abs().mean(dim=(1, 2, 3)).numpy()  # (T-1,)
+    seam = float((x[0] - x[-1]).abs().mean()) if index == 0 else float(diffs[index - 1])
+    keep = np.ones(t - 1, bool)
+    keep[[s - 1 for s in (index, *other_seams) if s > 0]] = False  # the wrap is not among diffs
+    if not keep.any():
+        raise ValueError("every consecutive pair is a seam; nothing is left to compare the seam with.")
+    typical = float(np.median(diffs[keep]))
+    return SeamMeasurement(seam, typical, seam / max(typical, MIN_TYPICAL_LEVELS))
+
+
+def trajectory_error(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean distance in pixels between two tracks, over the frames where both are found.
+
+    Args:
+        a, b: float (T, 2) positions (x, y), NaN where the object was not found (as from
+            `foreground_trajectory` or `ObjectReading.trajectory`).
+
+    Returns:
+        Mean Euclidean distance in pixels; NaN when no frame has both positions.
+    """
+    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    if a.shape != b.shape or a.ndim != 2 or a.shape[1] != 2:
+        raise ValueError(f"tracks must both be (T, 2) with the same T; got {a.shape} and {b.shape}.")
+    both = ~(np.isnan(a).any(axis=1) | np.isnan(b).any(axis=1))
+    if not both.any():
+        return float("nan")
+    return float(np.linalg.norm(a[both] - b[both], axis=1).mean())
