@@ -370,12 +370,20 @@ def test_cli_eval_frame_prompts_flag(tiny_generator, tmp_path, monkeypatch, caps
     import sora_sdk.eval as ev
     from sora_sdk.cli import main
 
-    # The CLI evaluates at the models' native 17x64x64; shrink every evaluation for the tiny model.
+    # The CLI evaluates at the models' native 17x64x64; shrink every evaluation for the tiny model
+    # and keep what each returns, to replay it below.
     small = dict(num_frames=9, height=32, width=32)
-    for name in ("evaluate_prompt_accuracy", "evaluate_seams", "evaluate_edit"):
-        monkeypatch.setattr(ev, name, functools.partial(getattr(ev, name), **small))
-    for name in ("evaluate_compressor", "evaluate_condition_fidelity"):
-        monkeypatch.setattr(ev, name, functools.partial(getattr(ev, name), n=1, **small))
+    returned = {}
+
+    def kept(name, fn):
+        def run(*args, **kwargs):
+            returned[name] = fn(*args, **kwargs)
+            return returned[name]
+        return run
+
+    for name, extra in (("evaluate_prompt_accuracy", {}), ("evaluate_seams", {}), ("evaluate_edit", {}),
+                        ("evaluate_compressor", {"n": 1}), ("evaluate_condition_fidelity", {"n": 1})):
+        monkeypatch.setattr(ev, name, kept(name, functools.partial(getattr(ev, name), **small, **extra)))
     model = str(tiny_generator.save_pretrained(tmp_path / "model"))
     common = ["eval", "--model", model, "--n", "1", "--steps", "2"]
 
@@ -383,9 +391,20 @@ def test_cli_eval_frame_prompts_flag(tiny_generator, tmp_path, monkeypatch, caps
     out = json.loads(capsys.readouterr().out)
     assert {"prompt_accuracy", "compressor", "conditions", "seams", "edit"} <= set(out)
     assert out["seams"]["extension"]["num_seams"] == 1 and out["seams"]["settings"]["n"] == 1
+    assert out["seams"] == json.loads(json.dumps(returned["evaluate_seams"].to_dict()))
     assert [s["strength"] for s in out["edit"]["strengths"]] == [0.0, 0.4, 0.6, 0.8]
     assert out["conditions"]["first_last"]["condition_frames"] == 2
 
-    assert main(common) == 0  # without the flag: no seams, no edits
+    # Without the flag (same results replayed, no compute): tables, and no seams or edits.
+    for name, value in returned.items():
+        monkeypatch.setattr(ev, name, lambda *a, _v=value, **k: _v)
+    for name in ("evaluate_seams", "evaluate_edit"):
+        monkeypatch.setattr(ev, name, lambda *a, **k: pytest.fail("ran without --frame-prompts"))
+    assert main(common) == 0
     text = capsys.readouterr().out
     assert "| image to video | 1 |" in text and "**Seams**" not in text and "**Edit" not in text
+    for name in ("evaluate_seams", "evaluate_edit"):
+        monkeypatch.setattr(ev, name, lambda *a, _v=returned[name], **k: _v)
+    assert main([*common, "--frame-prompts"]) == 0
+    text = capsys.readouterr().out
+    assert returned["evaluate_seams"].to_markdown() in text and returned["evaluate_edit"].to_markdown() in text
