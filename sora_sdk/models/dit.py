@@ -23,10 +23,14 @@ from sora_sdk.models.attention import BACKENDS, CrossAttention, RotaryEmbedding3
 DIT_PRESETS: dict[str, dict] = {
     "tiny": dict(hidden_size=64, depth=2, num_heads=2),
     "small": dict(hidden_size=384, depth=8, num_heads=6),
+    # The shipped default model's size: 13.9M parameters (adaLN-single, MLP x3.5), so that its
+    # weights and the small compressor's fit in ~40 MB of bf16 inside the package.
+    "compact": dict(hidden_size=320, depth=8, num_heads=5, mlp_ratio=3.5, adaln="single"),
     "base": dict(hidden_size=768, depth=12, num_heads=12),
     "large": dict(hidden_size=1152, depth=28, num_heads=16),
 }
 PREDICTION_TYPES = ("velocity", "sample")
+ADALN_MODES = ("block", "single")
 
 
 def modulate(x: torch.Tensor, shift: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:
@@ -39,7 +43,12 @@ def modulate(x: torch.Tensor, shift: torch.Tensor, scale: torch.Tensor) -> torch
 
 
 class DiTBlock(nn.Module):
-    def __init__(self, dim: int, num_heads: int, text_dim: int, mlp_ratio: float, qk_norm: bool):
+    """One block. ``adaln="block"``: the block maps c to its six modulations (DiT's AdaLN-Zero);
+    ``"single"``: the six come from the model's shared projection of c plus this block's learned
+    ``scale_shift_table`` (PixArt-alpha's adaLN-single), which removes 6 D^2 parameters per block.
+    """
+
+    def __init__(self, dim: int, num_heads: int, text_dim: int, mlp_ratio: float, qk_norm: bool, adaln: str = "block"):
         super().__init__()
         self.norm1 = nn.LayerNorm(dim, elementwise_affine=False, eps=1e-6)
         self.attn = SelfAttention(dim, num_heads, qk_norm)
@@ -48,12 +57,19 @@ class DiTBlock(nn.Module):
         self.norm3 = nn.LayerNorm(dim, elementwise_affine=False, eps=1e-6)
         hidden = int(dim * mlp_ratio)
         self.mlp = nn.Sequential(nn.Linear(dim, hidden), nn.GELU(approximate="tanh"), nn.Linear(hidden, dim))
-        self.adaLN_modulation = nn.Sequential(nn.SiLU(), nn.Linear(dim, 6 * dim))
+        if adaln == "block":
+            self.adaLN_modulation = nn.Sequential(nn.SiLU(), nn.Linear(dim, 6 * dim))
+        else:
+            self.scale_shift_table = nn.Parameter(torch.zeros(6 * dim))
 
     def forward(self, x, c, rope, text, text_mask, frames: int, backend: str):
-        # x: (B, N, D) tokens, t-major; c: (B, T, D) per-frame conditioning.
+        # x: (B, N, D) tokens, t-major; c: (B, T, D) per-frame conditioning, or for adaLN-single
+        # the shared modulation (B, T, 6D).
         b, n, d = x.shape
-        mod = self.adaLN_modulation(c).unsqueeze(2)  # (B, T, 1, 6D): broadcast over a frame's tokens
+        if hasattr(self, "scale_shift_table"):
+            mod = (c + self.scale_shift_table.to(c.dtype)).unsqueeze(2)
+        else:
+            mod = self.adaLN_modulation(c).unsqueeze(2)  # (B, T, 1, 6D): broadcast over a frame's tokens
         shift_msa, scale_msa, gate_msa, shift_mlp, scale_mlp, gate_mlp = mod.chunk(6, dim=-1)
         per_frame = (b, frames, n // frames, d)  # (B, T, HW, D) view of the token sequence
 
@@ -99,6 +115,9 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
         frame_cond_dim: width of optional per-frame condition vectors (e.g. robot actions);
             0 disables them.
         qk_norm: RMS-normalise queries and keys (stable attention in bf16).
+        adaln: ``"block"`` (each block projects the conditioning to its own modulation, DiT) or
+            ``"single"`` (one shared projection plus a learned per-block table, PixArt-alpha:
+            ~27% fewer parameters at the same width and depth, same zero initialisation).
         prediction_type: ``"velocity"`` (noise - x0, rectified flow) or ``"sample"`` (x0); the
             flow objective converts either to a velocity for the sampler.
         rope_theta: base period of the rotary embedding.
@@ -119,10 +138,13 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
         qk_norm: bool = True,
         prediction_type: str = "velocity",
         rope_theta: float = 10000.0,
+        adaln: str = "block",
     ):
         super().__init__()
         if prediction_type not in PREDICTION_TYPES:
             raise ValueError(f"prediction_type={prediction_type!r}; use one of {PREDICTION_TYPES}.")
+        if adaln not in ADALN_MODES:
+            raise ValueError(f"adaln={adaln!r}; use one of {ADALN_MODES}.")
         pt, ph, pw = patch_size
         self.out_channels = out_channels or in_channels
         self.attention_backend = "auto"
@@ -138,8 +160,10 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
         )
         self.rope = RotaryEmbedding3D(hidden_size // num_heads, rope_theta)
         self.blocks = nn.ModuleList(
-            [DiTBlock(hidden_size, num_heads, text_dim, mlp_ratio, qk_norm) for _ in range(depth)]
+            [DiTBlock(hidden_size, num_heads, text_dim, mlp_ratio, qk_norm, adaln) for _ in range(depth)]
         )
+        # adaLN-single: the one projection of the conditioning that every block adds its table to.
+        self.adaln_single = nn.Sequential(nn.SiLU(), nn.Linear(hidden_size, 6 * hidden_size)) if adaln == "single" else None
         self.final_layer = FinalLayer(hidden_size, pt * ph * pw, self.out_channels)
         self._init_weights()
 
@@ -156,8 +180,12 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
         # AdaLN-Zero: every block starts as the identity (gates are 0) and the output as 0, so
         # the untrained network is a stable function that training grows out of.
         for block in self.blocks:
-            nn.init.zeros_(block.adaLN_modulation[-1].weight)
-            nn.init.zeros_(block.adaLN_modulation[-1].bias)
+            if hasattr(block, "adaLN_modulation"):
+                nn.init.zeros_(block.adaLN_modulation[-1].weight)
+                nn.init.zeros_(block.adaLN_modulation[-1].bias)
+        if self.adaln_single is not None:  # tables start at 0 too: gates are 0, blocks the identity
+            nn.init.zeros_(self.adaln_single[-1].weight)
+            nn.init.zeros_(self.adaln_single[-1].bias)
         nn.init.zeros_(self.final_layer.adaLN_modulation[-1].weight)
         nn.init.zeros_(self.final_layer.adaLN_modulation[-1].bias)
         nn.init.zeros_(self.final_layer.linear.weight)
@@ -235,8 +263,9 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
 
         rope = self.rope.cos_sin((gt, gh, gw), x.device)
         text = encoder_hidden_states.to(x.dtype)
+        mod = self.adaln_single(c) if self.adaln_single is not None else c
         for block in self.blocks:
-            x = block(x, c, rope, text, encoder_attention_mask, gt, self.attention_backend)
+            x = block(x, mod, rope, text, encoder_attention_mask, gt, self.attention_backend)
         x = self.final_layer(x, c, gt)  # (B, N, pt*ph*pw*C)
 
         # Unpatchify back to (B, C, T, H, W).

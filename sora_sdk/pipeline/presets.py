@@ -16,7 +16,8 @@ COMPRESSOR_PRESETS: dict[str, dict] = {
 }
 
 GENERATOR_PRESETS: dict[str, dict] = {
-    name: dict(compressor=COMPRESSOR_PRESETS[name], transformer=DIT_PRESETS[name]) for name in DIT_PRESETS
+    name: dict(compressor=COMPRESSOR_PRESETS["small" if name == "compact" else name], transformer=DIT_PRESETS[name])
+    for name in DIT_PRESETS
 }
 
 # Models shipped inside the package, loadable by name with VideoGenerator.from_pretrained(name).
