@@ -14,6 +14,7 @@ behaviour only through the `SafetyPolicy`.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,12 +36,22 @@ from sora_sdk.video import Video
 __all__ = ["SafetyFilter"]
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped_prompt_classifier() -> PromptClassifier:
+    # One instance per process: its weights are read once and its MiniLM encoder is shared.
+    from sora_sdk.safety.prompt_classifier import MiniLMPromptClassifier
+
+    return MiniLMPromptClassifier()
+
+
 class SafetyFilter:
     """Checks prompts and frames against a `SafetyPolicy`, marks and signs released media.
 
     Args:
         policy: The policy to enforce.
-        prompt_classifier: Optional learned prompt model run beside the rules.
+        prompt_classifier: Learned prompt model run beside the rules. `None` uses the shipped
+            `MiniLMPromptClassifier` when `policy.prompt_classifier` is true (the default); a
+            classifier passed here replaces the shipped one.
         frame_classifiers: Optional learned frame models (e.g. `NudeNetClassifier`).
         classifier_threshold: Probability at which a classifier's category counts as found.
         face_detector: Override the Haar face detector (tests, or a better detector). `None`
@@ -64,6 +75,13 @@ class SafetyFilter:
         if not 0.0 < classifier_threshold <= 1.0:
             raise ValueError(f"classifier_threshold must be in (0, 1], got {classifier_threshold}.")
         self.policy = policy
+        if prompt_classifier is None and policy.prompt_classifier:
+            prompt_classifier = _shipped_prompt_classifier()
+        if prompt_classifier is not None and not isinstance(prompt_classifier, PromptClassifier):
+            raise TypeError(
+                f"prompt_classifier must implement PromptClassifier (a classify(text) method), got "
+                f"{type(prompt_classifier).__name__}."
+            )
         self.prompt_classifier = prompt_classifier
         self.frame_classifiers = tuple(frame_classifiers)
         self.classifier_threshold = classifier_threshold
@@ -100,7 +118,8 @@ class SafetyFilter:
             raise TypeError(f"check_prompt expects a str, got {type(text).__name__}.")
         findings = self._prompts.findings(text)
         if self.prompt_classifier is not None:
-            findings += self._classifier_findings(self.prompt_classifier.classify(text), "prompt classifier")
+            source = f"prompt classifier {type(self.prompt_classifier).__name__}"
+            findings += self._classifier_findings(self.prompt_classifier.classify(text), source)
         decision = self._decide(findings)
         self.audit.record("prompt", decision, text, prompt=text)
         return decision

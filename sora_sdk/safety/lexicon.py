@@ -31,6 +31,8 @@ PEOPLE = (
     "doctor", "patient", "homeless", "shopper", "customer", "driver", "guard", "officer",
     "myself", "himself", "herself", "themselves", "each other", "everyone", "body", "bodies",
     "human*", "villager", "worshipper", "audience", "spectator", "fan", "hiker", "jogger", "cyclist",
+    "shopkeeper", "cashier", "clerk", "bystander", "bystanders", "tourist", "tourists", "waiter",
+    "waitress", "farmer", "gangster", "rival", "enemy", "enemies", "suspect", "inmate",
 )
 
 CHILD = (
@@ -39,9 +41,10 @@ CHILD = (
     "schoolgirl", "schoolboy", "school girl", "school boy", "toddler", "baby", "babies", "infant",
     "loli*", "shota*", "tween", "juvenile", "middle schooler", "elementary school*", "daughter",
     "son", "niece", "nephew", "pupil", "girl scout", "boy scout", "cub scout", "junior high",
-    r"re:(?<![a-z0-9])(?:[1-9]|1[0-7])\s*(?:yo|y o|yr old|yrs old|years? old|year olds?)(?![a-z])",
+    # "12 year old", "12-year-old" (normalised to "12yearold"), "12yo", "12 yrs old"
+    r"re:(?<![a-z0-9])(?:[1-9]|1[0-7])\s*(?:y\s*o|yrs?\s*old|years?\s*olds?)(?![a-z])",
     r"re:(?<![a-z0-9])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen)\s*(?:years? old|year olds?|yo)(?![a-z])",
+    r"fourteen|fifteen|sixteen|seventeen)\s*(?:years?\s*olds?|yo)(?![a-z])",
 )
 
 SEXUAL_WORDS = (
@@ -103,6 +106,8 @@ SEXUAL = (
         "rape", "raping", "raped", "rapist", "molest*", "sexual assault", "sexually assault*",
         "grope*", "groping", "fondl*", "seductive*", "seduc*", "lingerie model", "in lingerie",
         "playboy", "hooker*", "prostitut*", "escort service", "brothel", "pornhub",
+        "adult film*", "adult video*", "adult movie*", "adult content", "x rated", "porn star*",
+        "fucking", "fucked", "fucks", "sex worker*",
     ), unless=_SEXUAL_UNLESS, exempt_in=()),
     # Anatomy terms a clinical deployment needs; the medical context lifts only these.
     Rule("sexual/anatomy", C.SEXUAL, ("breast*", "butt", "buttocks", "ass", "crotch", "cleavage",
@@ -126,7 +131,10 @@ SEXUAL = (
 # ----------------------------------------------------------------------------------------------
 
 MINORS = (
-    Rule("minors/sexual", C.MINORS, CHILD, with_any=SEXUAL_WORDS + ("rape*", "abuse*", "groom*", "seduc*"),
+    Rule("minors/sexual", C.MINORS, CHILD, with_any=SEXUAL_WORDS + ("rape*", "abuse*", "groom*", "seduc*",
+                                                                   "being touched", "touched by",
+                                                                   "touching him", "touching her",
+                                                                   "inappropriate*"),
          unless=_SEXUAL_UNLESS + ("bathing suit", "baby shower*", "shower curtain", "meteor shower*",
                                   "bathing the dog", "kissing the dog", "kiss on the cheek",
                                   "goodnight kiss", "kiss goodnight", "family pose*"),
@@ -148,9 +156,11 @@ MINORS = (
     Rule("minors/violence", C.MINORS, ("beat*", "hit*", "hitting", "punch*", "kick*", "slap*",
                                        "hurt*", "abus*", "kill*", "murder*", "stab*", "shoot*",
                                        "shot", "strangl*", "chok*", "drown*", "burn*", "tortur*",
-                                       "kidnap*", "abduct*", "starv*", "whip*", "throw*", "shak*"),
+                                       "kidnap*", "abduct*", "starv*", "whip*", "throw*", "shak*",
+                                       "bruis*", "battered", "smack*", "being hit", "being slapped",
+                                       "being punched", "being kicked", "covered in bruises"),
          near=CHILD + ("kids", "newborn", "schoolchildren", "students", "pupils"),
-         window=3,
+         window=4,
          unless=("kick* the ball", "kick* a ball", "kicking a ball", "hit* the ball", "hit* a ball",
                  "throw* a ball", "throw* the ball", "throwing a frisbee", "kid gloves", "kidding",
                  "shake* hands", "shaking hands", "shak* a rattle", "burn* calories",
@@ -181,7 +191,8 @@ _VIOLENCE_UNLESS = (
     "dead battery", "deadpan", "punchline*", "punch bowl", "fruit punch", "kickstart*",
     "kick off", "kickoff", "break a leg", "hang out", "hanging out", "hang* a picture",
     "hang* laundry", "hang* lights", "hang* decorations", "hanging plants", "hang glid*",
-    "drown out", "choke point", "chokehold",
+    "drown out", "choke point", "chokehold", "vaccine shot*", "vaccination shot*", "allergy shot*",
+    "insulin shot*", "b12 shot*",
 )
 
 VIOLENCE = (
@@ -201,7 +212,17 @@ VIOLENCE = (
         "stabbed", "gouge* out", "eye gouging", "impal*", "crucifixion of",
         r"re:(?:slit|slits|slitting|cut|cuts|cutting)\s+(?:(?:his|her|their|your|my|the|a)\s+)?(?:\w+\s+)?throats?",
         "throat slit", "throat cut", "throats slit",
-    ), unless=_VIOLENCE_UNLESS + ("tortured artist", "tortoise*")),
+        "crushed bod*", "charred bod*", "burnt bod*", "bloody bod*", "blood and guts", "guts out",
+        "to pieces with", "hack* to pieces", "hack* to death", "hack* apart", "chop* to pieces",
+        "cut to pieces", "cut into pieces", "gutted like",
+        r"re:gutt\w*\s+(?:(?:a|the|his|her)\s+)?(?:man|woman|person|victim|him|her|body|guy|prisoner|hostage|child)(?![a-z])", "brains blown*",
+        "brains out", "shot dead", "shoots dead", "beaten to death", "beat* to death",
+        "stabbed to death", "stab* to death", "set alight", "set ablaze", "burned to death",
+        "burnt to death",
+        r"re:(?:head|skull|face|brains?)\s+(?:\w+\s+)?(?:smashed|crushed|caved|bashed|split|blown)(?:\s+(?:in|open|off))?",
+        r"re:(?:smash|crush|cave|bash|blow|blew|split)\w*\s+(?:in\s+)?(?:(?:his|her|their|the|a|someone s|my|your)\s+)?(?:head|skull|face|brains?)\s+(?:in|open|apart|off)",
+        r"re:shoot\w*\s+(?:\w+\s+){0,3}dead(?![a-z])",
+    ), unless=_VIOLENCE_UNLESS + ("tortured artist", "tortoise*", "shot dead center", "shoots dead center")),
     # Clinical sights a medical deployment must be able to show; only the medical context lifts them.
     Rule("violence/clinical", C.VIOLENCE, ("autopsy", "autopsies", "open wound*", "compound fracture",
                                            "stab wound*", "gunshot wound*", "bullet wound*",
@@ -242,14 +263,16 @@ HATE = (
     Rule("hate/symbols-and-movements", C.HATE, (
         "heil hitler", "sieg heil", "white power", "white pride", "white supremac*",
         "aryan", "master race", "nazi propaganda", "neo nazi*", "neonazi*", "nazi rally",
-        "kkk", "ku klux klan", "klansm*n", "cross burning", "burning cross", "swastika flag*",
+        "kkk", "ku klux klan", "klansman", "klansmen", "cross burning", "burning cross", "burn* a cross", "swastika flag*",
         "swastika*", "1488", "14 88", "14 words", "gas the", "race war", "great replacement",
         "holocaust denial", "holocaust never happened", "holocaust was fake", "holocaust hoax",
         "racial slur*", "hate speech", "hate propaganda", "racist caricature*", "racist cartoon*",
         "racist propaganda", "antisemitic*", "anti semitic*", "jewish caricature*", "blackface",
         "homophobic*", "transphobic*", "islamophobic*", "racist*", "bigot*", "dehumaniz*",
-        "dehumanis*", "subhuman*", "untermensch*", "ethnostate",
-    ), unless=("anti racist*", "antiracist*", "against racism", "racism awareness")),
+        "dehumanis*", "subhuman*", "untermensch*", "ethnostate", "will not replace us",
+        "wont replace us", "won t replace us",
+    ), unless=("anti racist*", "antiracist*", "anti racism", "antiracism", "against racism",
+               "racism awareness")),
     Rule("hate/slurs", C.HATE, (
         "nigger*", "nigga*", "niggaz", "faggot*", "fag", "fags", "kike*", "wetback*", "raghead*",
         "towelhead*", "sand nigger*", "gook*", "tranny", "trannies", "dyke*", "spic", "spics",
@@ -261,11 +284,15 @@ HATE = (
         "gassing", "deport all", "get rid of all", "purge all", "cleanse", "lynch*", "hunt* down",
         "beat* up", "burn* down", "attack*", "ban all", "segregat*", "should die",
         "deserve to die", "must die", "go back to", "doesnt belong", "don t belong", "dont belong",
+        "shoot*", "kill*", "murder*", "hang*", "stab*", "burn*", "gas", "round up", "rounding up",
     ), near=GROUPS, window=3, unless=("hate crime awareness",)),
     Rule("hate/dehumanising", C.HATE, ("vermin", "subhuman*", "rats", "cockroaches", "parasites",
                                        "animals", "apes", "monkeys", "inferior", "a disease",
                                        "a plague", "evil", "criminals", "terrorists", "filth",
-                                       "scum", "not human", "less than human", "invaders"),
+                                       "scum", "not human", "less than human", "invaders", "freaks",
+                                       "mentally ill", "perverts", "degenerate*", "groomers",
+                                       "pedophiles", "predators", "savages", "pigs", "thieves",
+                                       "rapists", "abominations", "diseased", "dirty", "filthy"),
          near=tuple(f"{g} are" for g in GROUPS) + tuple(f"{g} as" for g in GROUPS), window=1,
          reverse="never"),
     Rule("hate/mockery", C.HATE, ("mock*", "making fun of", "caricature*", "stereotyp*",
@@ -300,6 +327,11 @@ SELF_HARM = (
         "burn* herself", "burn* himself", "burn* myself", "self immolat*", "hurting herself",
         "hurting himself", "hurting myself", "hurt* herself on purpose", "bleed* herself",
         "blood from her wrist*", "blood from his wrist*", "bleeding wrist*", "cut marks", "scars on her wrist*",
+        "hang* yourself", "cut* yourself", "burn* yourself", "starv* yourself", "thinspiration",
+        "pro anorexia", "encourag* anorexia", "promot* anorexia", "glorif* anorexia", "anorexia tips",
+        "encourag* bulimia", "end it all", "pills to die", "bottle of pills", "bottle of sleeping pills",
+        r"re:(?:cut|cuts|cutting|slash\w*|carv\w*)\s+(?:(?:his|her|their|my|your|own)\s+)+(?:arms?|forearms?|thighs?|legs?|wrists?|skin|stomach)",
+        r"re:(?:gun|pistol|revolver|barrel)\s+(?:to|against|in)\s+(?:(?:his|her|their|my|your)\s+)(?:own\s+)?(?:head|temple|mouth)",
     ), unless=("suicide prevention", "suicide hotline", "suicide awareness", "suicide squad",
                "suicide door*", "self harm awareness", "self harm prevention"),
        exempt_in=()),
@@ -338,6 +370,10 @@ WEAPONS = (
         "glorif* the attack*", "lone wolf attack*", "bomb* a school", "bomb* a church",
         "bomb* a mosque", "bomb* a synagogue", "bomb* a hospital", "gas attack*", "chemical attack*",
         "anthrax attack*", "poison* the water supply", "poison* a water supply", "arson attack*",
+        "islamic state", "nasheed*", "columbine shooter*", "flown into the",
+        r"re:glorif\w*\s+(?:\w+\s+){0,3}(?:shooters?|bombers?|terrorists?|attackers?|massacres?|killers?)",
+        r"re:(?:plane|jet|airliner|aircraft)s?\s+(?:\w+\s+){0,2}(?:into|at)\s+(?:a|the)\s+(?:\w+\s+)?(?:building|tower|skyscraper|white house|capitol|pentagon|crowd|stadium|school)",
+        r"re:(?:grenades?|bombs?|explosives?|molotovs?)\s+(?:\w+\s+){0,2}(?:into|at|on)\s+(?:a|the)\s+(?:\w+\s+)?(?:crowd\w*|cafe|school|market|church|mosque|synagogue|bus|train|stadium|concert|mall|people|hospital|kindergarten)",
     ), unless=("goddess isis", "isis goddess", "temple of isis", "isis statue", "statue of isis")),
     Rule("weapons/construction", C.WEAPONS, (
         "3d printed gun*", "3d print* a gun", "3d print* a firearm", "ghost gun*", "auto sear*",
@@ -416,7 +452,7 @@ DECEPTION = (
     Rule("deception/fabricated", C.DECEPTION, (
         "fake news", "fake breaking news", "fake news broadcast*", "fake news report*",
         "fake newscast*", "fake news clip*", "fake news footage", "fake footage",
-        "fabricat* footage", "fabricat* evidence", "fabricat* video evidence", "fake evidence",
+        "fabricat* footage", "fabricat* evidence", "fabricat* video*", "fabricat* clip*", "fabricat* news", "fabricat* video evidence", "fake evidence",
         "fake alibi", "fake cctv", "fake security camera", "fake security footage",
         "fake surveillance", "fake bodycam", "fake body cam", "fake dashcam", "fake dash cam",
         "fake police footage", "fake confession*", "fake hostage video*", "fake eyewitness",

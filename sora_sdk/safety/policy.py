@@ -92,7 +92,7 @@ class WatermarkPolicy(_Strict):
     Attributes:
         enabled: Embed the invisible watermark in every released video.
         key: Watermark key. Detection needs the same key; operators should set their own.
-        strength: Pattern RMS in luma levels; 3.0 keeps PSNR near 38.5 dB (see docs/safety.md).
+        strength: Pattern RMS in luma levels; 3.0 keeps PSNR near 38.6 dB (see docs/safety.md).
         visible_label: Burn a small "AI" corner label into frames (off by default: it changes the
             picture, and the invisible mark plus C2PA already disclose generation).
     """
@@ -127,6 +127,9 @@ class SafetyPolicy(_Strict):
             (children's products, public kiosks) blocks on their own.
         categories: Action per category; categories left out use `block`.
         contexts: Contexts whose narrow exemptions apply (e.g. `medical`).
+        prompt_classifier: Run the shipped learned `MiniLMPromptClassifier` beside the rules (a
+            category blocks when either finds it). Costs ~20-60 ms per prompt on a CPU and catches
+            paraphrases the lexicon has no words for; see docs/safety.md for measured figures.
         protected_people: Real people whose names block a prompt under `likeness`; one entry per
             person, aliases separated by "|" ("Barack Obama|Obama"). Matched whole-word after the
             same normalisation as the rules; avoid aliases that are common words ("Swift").
@@ -139,6 +142,7 @@ class SafetyPolicy(_Strict):
     sensitivity: Literal["standard", "strict"] = "standard"
     categories: dict[Category, CategoryRule] = Field(default_factory=dict)
     contexts: list[Context] = Field(default_factory=list)
+    prompt_classifier: bool = True
     protected_people: list[str] = Field(default_factory=list)
     frames: FramePolicy = Field(default_factory=FramePolicy)
     watermark: WatermarkPolicy = Field(default_factory=WatermarkPolicy)

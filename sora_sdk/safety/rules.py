@@ -107,7 +107,7 @@ class Rule:
             # Either order: "stab the man" and "the man was stabbed".
             back = head
             if self.reverse == "passive":
-                back = rf"(?=[a-z]*(?:ed|en|wn|shot|slain|hung|slit)(?![a-z0-9]))(?:{head})"
+                back = rf"(?=[a-z]*(?:ed|en|wn|shot|slain|hung|slit|set|burnt|being)(?![a-z0-9]))(?:{head})"
             pattern = rf"(?:{head}){gap}(?:{tail})|(?:{tail}){gap}(?:{back})"
             if self.reverse == "never":  # the order carries meaning: "<group> are vermin"
                 pattern = rf"(?:{tail}){gap}(?:{head})"
