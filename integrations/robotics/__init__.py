@@ -5,6 +5,8 @@ is built, so ``collect_rollouts`` and ``RolloutDataset`` work for any gymnasium 
 
     SoraSDK/Push-v0    push a cube onto a target disc       (PushEnv, 50 steps)
     SoraSDK/Reach-v0   move the pusher onto a target disc   (ReachEnv, 50 steps)
+    SoraSDK/PushWorldModel-v0   Push simulated by a learned WorldModel (WorldModelEnv, and the
+                       batched WorldModelVectorEnv through gymnasium.make_vec; 50 steps)
 
     import gymnasium as gym
     import sora_sdk.integrations.robotics as robotics
@@ -36,6 +38,15 @@ _EXPORTS = {
     "describe_action_space": "sora_sdk.integrations.robotics.rollouts",
     "encode_action": "sora_sdk.integrations.robotics.rollouts",
     "RolloutDataset": "sora_sdk.integrations.robotics.dataset",
+    "WorldModel": "sora_sdk.integrations.robotics.world_model",
+    "WorldModelPrediction": "sora_sdk.integrations.robotics.world_model",
+    "WorldModelSystem": "sora_sdk.integrations.robotics.world_model_system",
+    "WorldModelTrainingConfig": "sora_sdk.integrations.robotics.world_model_system",
+    "WorldModelDataModule": "sora_sdk.integrations.robotics.world_model_data",
+    "ExplorationPolicy": "sora_sdk.integrations.robotics.world_model_data",
+    "WorldModelEnv": "sora_sdk.integrations.robotics.world_model_env",
+    "WorldModelVectorEnv": "sora_sdk.integrations.robotics.world_model_env",
+    "load_world_model": "sora_sdk.integrations.robotics.world_model_env",
 }
 
 #: id -> (entry point, max_episode_steps); every id here passes gymnasium's and SB3's env checkers.
@@ -48,7 +59,20 @@ for _id, (_entry_point, _max_steps) in ENV_IDS.items():
     if _id not in gymnasium.registry:  # importlib.reload must not re-register (gymnasium warns)
         gymnasium.register(id=_id, entry_point=_entry_point, max_episode_steps=_max_steps)
 
-__all__ = ["ENV_IDS", *sorted(_EXPORTS)]
+#: learned simulators: they take a ``model=`` (a WorldModel, its folder, or a shipped name)
+WORLD_MODEL_ENV_IDS: dict[str, tuple[str, str, int]] = {
+    "SoraSDK/PushWorldModel-v0": (
+        "sora_sdk.integrations.robotics.world_model_env:WorldModelEnv",
+        "sora_sdk.integrations.robotics.world_model_env:WorldModelVectorEnv",
+        50,
+    ),
+}
+for _id, (_entry_point, _vector_entry_point, _max_steps) in WORLD_MODEL_ENV_IDS.items():
+    if _id not in gymnasium.registry:
+        gymnasium.register(id=_id, entry_point=_entry_point, vector_entry_point=_vector_entry_point,
+                           max_episode_steps=_max_steps)
+
+__all__ = ["ENV_IDS", "WORLD_MODEL_ENV_IDS", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str):

@@ -8,6 +8,10 @@ actions, rewards and termination flags of the transitions between them:
 
 so a world model reads ``video[:context_frames]`` and ``actions[context_frames-1:]`` and predicts
 ``video[context_frames:]``, ``rewards[context_frames-1:]`` and ``terminated[context_frames-1:]``.
+
+With ``pad_start=True`` windows also start up to ``context_frames - 1`` frames before an episode:
+the missing frames repeat the reset frame and the missing actions are zeros (a pusher commanded to
+stand still), which is what a simulator's context holds right after ``reset``.
 """
 
 from __future__ import annotations
@@ -37,19 +41,24 @@ class RolloutDataset(Dataset):
         context_frames: frames the model is given (>= 1).
         horizon: frames after them it must predict (>= 1).
         stride: step between window starts within an episode.
+        pad_start: also yield windows that start before the episode, padded with copies of the
+            reset frame and zero actions (rewards 0, flags False); they begin at the earliest
+            start that keeps at least one real frame in the context, so every target is real.
 
     Items are dicts:
         ``video`` float32 (L, 3, H, W) in [-1, 1], L = context_frames + horizon (as ``Shapes`` and
         ``VideoFolder`` give it); ``actions`` float32 (L-1, A); ``rewards`` float32 (L-1,);
         ``terminated`` and ``truncated`` bool (L-1,); ``episode`` and ``start`` (ints: the window
-        is frames ``start .. start+L-1`` of that episode).
+        is frames ``start .. start+L-1`` of that episode; ``start < 0`` only with ``pad_start``,
+        its first ``-start`` frames being padding).
 
     Raises:
         FileNotFoundError: ``root`` or its ``index.json`` or a listed episode file is missing.
         ValueError: no episodes, a window longer than every episode, or arrays that disagree.
     """
 
-    def __init__(self, root: str | os.PathLike, context_frames: int = 4, horizon: int = 1, *, stride: int = 1) -> None:
+    def __init__(self, root: str | os.PathLike, context_frames: int = 4, horizon: int = 1, *, stride: int = 1,
+                 pad_start: bool = False) -> None:
         for name, value in (("context_frames", context_frames), ("horizon", horizon), ("stride", stride)):
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be an int >= 1, got {value!r}")
@@ -57,6 +66,8 @@ class RolloutDataset(Dataset):
         self.context_frames = context_frames
         self.horizon = horizon
         self.window = context_frames + horizon
+        self.pad_start = bool(pad_start)
+        first = -(context_frames - 1) if pad_start else 0
         self.index = _read_index(self.root)
         self.action_dim = int(self.index["action_dim"])
         self.frame_size = tuple(self.index["frame_size"])
@@ -67,7 +78,7 @@ class RolloutDataset(Dataset):
             arrays = _load_episode(self.root / entry["file"], int(entry["length"]), self.action_dim, self.frame_size)
             self.episodes.append(arrays)
             n_frames = arrays["frames"].shape[0]
-            starts.append(np.arange(0, n_frames - self.window + 1, stride))
+            starts.append(np.arange(first, n_frames - self.window + 1, stride))
         if not any(len(s) for s in starts):
             longest = max(e["frames"].shape[0] for e in self.episodes)
             raise ValueError(f"a window of context_frames + horizon = {self.window} frames is longer than every episode "
@@ -85,6 +96,8 @@ class RolloutDataset(Dataset):
             raise IndexError(f"index {index} out of range for RolloutDataset of length {len(self)}")
         e, s = int(self._episode_of[index]), int(self._start_of[index])
         ep = self.episodes[e]
+        if s < 0:  # pad_start: repeat the reset frame, zero actions, before the episode
+            return self._padded_item(e, s)
         frames = ep["frames"][s : s + self.window]  # (L, H, W, 3) uint8
         # Scaled in numpy, not torch: single-threaded elementwise work on a few frames is faster
         # than waking torch's intra-op pool, which on a busy 2-core machine costs ~10 ms per item.
@@ -96,6 +109,26 @@ class RolloutDataset(Dataset):
             "rewards": torch.from_numpy(ep["rewards"][steps].copy()),  # (L-1,)
             "terminated": torch.from_numpy(ep["terminated"][steps].copy()),  # (L-1,)
             "truncated": torch.from_numpy(ep["truncated"][steps].copy()),  # (L-1,)
+            "episode": e,
+            "start": s,
+        }
+
+    def _padded_item(self, e: int, s: int) -> dict[str, Any]:
+        ep, pad = self.episodes[e], -s
+        frames = ep["frames"][np.maximum(np.arange(s, s + self.window), 0)]  # (L, H, W, 3)
+        video = np.ascontiguousarray(frames.transpose(0, 3, 1, 2), dtype=np.float32) / np.float32(127.5) - np.float32(1.0)
+        n = self.window - 1 - pad  # real transitions in the window
+
+        def padded(key: str) -> torch.Tensor:
+            real = ep[key][:n]
+            return torch.from_numpy(np.concatenate([np.zeros((pad, *real.shape[1:]), real.dtype), real]))
+
+        return {
+            "video": torch.from_numpy(video),
+            "actions": padded("actions"),
+            "rewards": padded("rewards"),
+            "terminated": padded("terminated"),
+            "truncated": padded("truncated"),
             "episode": e,
             "start": s,
         }

@@ -4,6 +4,9 @@
     CompressorSystem       trains a VideoCompressor (L1 + KL [+ SSIM]) and exports it with stats
     VideoDataModule        batches of {video, caption} from any such dataset (e.g. Shapes)
     ConditionMaskSampler   random frame-condition masks (image-to-video, extension, ...)
+    build_optimizer, OptimizationConfig, step_generator, ResumableBatchSampler
+                           the recipe's parts other systems reuse (e.g. the robotics world model):
+                           optimiser + schedule, per-step random streams and resumable batches
     train / main           the Hydra entry: `python -m sora_sdk.training.train experiment=...`
 
 Imports are lazy so `import sora_sdk.training` does not pull in Lightning and Hydra.
@@ -17,11 +20,15 @@ _EXPORTS = {
     "VideoDiffusionSystem": "sora_sdk.training.system",
     "CompressorSystem": "sora_sdk.training.compressor_system",
     "VideoDataModule": "sora_sdk.training.datamodule",
+    "ResumableBatchSampler": "sora_sdk.training.datamodule",
     "collate_videos": "sora_sdk.training.datamodule",
     "ConditionMaskSampler": "sora_sdk.training.masks",
     "MASK_MODES": "sora_sdk.training.masks",
     "DiffusionTrainingConfig": "sora_sdk.training.config",
     "CompressorTrainingConfig": "sora_sdk.training.config",
+    "OptimizationConfig": "sora_sdk.training.config",
+    "build_optimizer": "sora_sdk.training.optim",
+    "step_generator": "sora_sdk.training.random_streams",
     "ConditionMaskProbabilities": "sora_sdk.training.config",
     "RankSyncCheck": "sora_sdk.training.callbacks",
     "PeriodicExport": "sora_sdk.training.callbacks",

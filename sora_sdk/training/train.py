@@ -92,10 +92,14 @@ def _describe(cfg: DictConfig, ckpt_path: str | None) -> str:
             f"  VAE      latent_channels={c.get('latent_channels')} blocks={list(c.get('block_out_channels', []))} "
             f"factors=({c.get('temporal_factor')}, {c.get('spatial_factor')})"
         )
+    if "train_dataset" in data:
+        data_line = (f"{ds.get('_target_', '?').rsplit('.', 1)[-1]} {ds.get('num_frames')}x{ds.get('height')}x"
+                     f"{ds.get('width')} n={ds.get('num_samples')} batch={data.get('batch_size')}")
+    else:  # a datamodule that builds its own datasets (e.g. the robotics world model's)
+        data_line = f"{data.get('_target_', '?').rsplit('.', 1)[-1]} batch={data.get('batch_size')}"
     lines += [
         f"  training {OmegaConf.to_container(model.get('training', {}), resolve=True)}",
-        f"  data     {ds.get('_target_', '?').rsplit('.', 1)[-1]} {ds.get('num_frames')}x{ds.get('height')}x"
-        f"{ds.get('width')} n={ds.get('num_samples')} batch={data.get('batch_size')}",
+        f"  data     {data_line}",
         f"  trainer  {trainer.get('accelerator')} devices={trainer.get('devices')} strategy={trainer.get('strategy', 'auto')} "
         f"precision={trainer.get('precision')} max_steps={trainer.get('max_steps')}",
         f"  resume   {ckpt_path or 'no (fresh run)'}",

@@ -1,0 +1,278 @@
+"""``WorldModel``: an action-conditioned next-frame model on the core ``SpacetimeDiT``.
+
+A world model is video extension with actions (DESIGN.md): the last K frames are pinned clean
+(per-frame timestep 0, the project's one condition mechanism), the frame after them is denoised by
+rectified flow in a few Euler steps, and every frame carries the action that led into it as a
+per-frame condition vector. Frames are modelled directly in pixel space, as a 3-channel "latent"
+grid in [-1, 1] cut into large (1, p, p) patches: the project's video compressor costs more per
+frame than the whole step budget of a simulator (docs/robotics.md, "World model").
+
+    window (B, 3, K+1, H, W) = [context frames (pinned, sigma_c ~ 0) | target (sigma 1 -> 0)]
+    frame conditions (B, K+1, A) = [0, a_0, ..., a_{K-1}]   (the action that led into each frame)
+    text: one zero token (the DiT's cross-attention needs one; no text encoder runs per step)
+
+The DiT predicts the clean target (``prediction_type="sample"``) as a *residual* over the last
+context frame, so an untrained model already predicts "nothing moves" and training spends its
+capacity on what changes. Reward and termination come from a separate small convolutional head on
+(last context frame, action, next frame), as in DIAMOND: the reward of Push is a function of the
+change between two frames, and a head that reads frames (not the DiT's features at some noise
+level) is trained and measured on real frames independently of the sampler.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+from diffusers.configuration_utils import ConfigMixin, register_to_config
+from diffusers.models.modeling_utils import ModelMixin
+from torch import nn
+
+from sora_sdk.device import default_compute_dtype
+from sora_sdk.models.dit import PREDICTION_TYPES, SpacetimeDiT
+from sora_sdk.sampling.flow import shift_sigmas
+
+__all__ = ["WorldModel", "WorldModelPrediction", "RewardTerminationHead", "frame_conditions"]
+
+
+class WorldModelPrediction(NamedTuple):
+    """One predicted step for a batch: ``frame`` (B, 3, H, W) in [-1, 1], ``reward`` (B,),
+    ``terminated_prob`` (B,) in [0, 1]."""
+
+    frame: torch.Tensor
+    reward: torch.Tensor
+    terminated_prob: torch.Tensor
+
+
+def frame_conditions(context_actions: torch.Tensor, action: torch.Tensor) -> torch.Tensor:
+    """Per-frame action vectors (B, K+1, A) for a window: ``[0, context_actions..., action]``.
+
+    Frame k is conditioned on the action that led into it. The oldest context frame's incoming
+    action is unknown (a window cut from an episode, or the frames right after reset), so it is
+    always zero, in training and at sampling alike.
+    """
+    zero = torch.zeros_like(action)[:, None]  # (B, 1, A)
+    return torch.cat([zero, context_actions, action[:, None]], dim=1)
+
+
+# ----------------------------------------------------------------------------------------------
+# Reward and termination head
+# ----------------------------------------------------------------------------------------------
+
+
+class RewardTerminationHead(nn.Module):
+    """(frame before, action, frame after) -> (reward, termination logit).
+
+    Four stride-2 3x3 convolutions over the two frames stacked as 6 channels take 64x64 to 4x4
+    (~19 MFLOP per sample, small next to the DiT); the flattened grid keeps *where* things are,
+    which distance-based rewards need, and the action joins in the MLP.
+    """
+
+    def __init__(self, action_dim: int, image_size: int, width: int = 32):
+        super().__init__()
+        chans = [6, width, 2 * width, 2 * width, 2 * width]
+        layers: list[nn.Module] = []
+        for cin, cout in zip(chans[:-1], chans[1:]):
+            layers += [nn.Conv2d(cin, cout, 3, stride=2, padding=1), nn.SiLU()]
+        self.convs = nn.Sequential(*layers)
+        grid = image_size // 16
+        self.mlp = nn.Sequential(
+            nn.Linear(chans[-1] * grid * grid + action_dim, 4 * width), nn.SiLU(), nn.Linear(4 * width, 2)
+        )
+
+    def forward(self, before: torch.Tensor, action: torch.Tensor, after: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        h = self.convs(torch.cat([before, after], dim=1)).flatten(1)  # (B, C * grid^2)
+        out = self.mlp(torch.cat([h, action.to(h.dtype)], dim=1)).float()  # (B, 2)
+        return out[:, 0], out[:, 1]  # reward, termination logit
+
+
+# ----------------------------------------------------------------------------------------------
+# The model
+# ----------------------------------------------------------------------------------------------
+
+
+class WorldModel(ModelMixin, ConfigMixin):
+    """Action-conditioned next-frame prediction with reward and termination, for a simulator.
+
+    Saved with ``save_pretrained`` as one folder (``config.json`` + safetensors); load it with
+    ``WorldModel.from_pretrained(path)``.
+
+    Args:
+        action_dim: width A of the flat action vectors (``RolloutDataset.action_dim``).
+        context_frames: K, frames the model conditions on (pinned clean in the DiT's window).
+        image_size: side of the square RGB frames.
+        patch_size: side p of the DiT's (1, p, p) pixel patches: (image_size / p)^2 tokens per frame.
+        hidden_size, depth, num_heads, mlp_ratio: the DiT's width, blocks, heads and MLP ratio.
+        adaln: the DiT's AdaLN mode; ``"single"`` (PixArt-alpha) saves 6 D^2 parameters per block.
+        prediction_type: ``"sample"`` (the clean frame; few-step sampling) or ``"velocity"``.
+        residual: with ``"sample"``, predict the change over the last context frame.
+        text_dim: width of the constant text token the DiT's cross-attention reads (zeros).
+        head_width: channel width of the reward/termination head.
+        sampling_steps: default Euler steps per predicted frame (1-4).
+        shift: timestep shift of the sampling schedule and of the training noise levels (> 1
+            spends more steps and more training at high noise, where a next frame is decided).
+        context_sigma: noise level put on the context frames at sampling. Training puts random
+            small levels on them (GameNGen) so the model learns not to trust every pixel of its
+            own, imperfect, past predictions; sampling uses one fixed small level.
+    """
+
+    @register_to_config
+    def __init__(
+        self,
+        action_dim: int = 2,
+        context_frames: int = 2,
+        image_size: int = 64,
+        patch_size: int = 8,
+        hidden_size: int = 128,
+        depth: int = 4,
+        num_heads: int = 2,
+        mlp_ratio: float = 4.0,
+        adaln: str = "single",
+        prediction_type: str = "sample",
+        residual: bool = True,
+        text_dim: int = 8,
+        head_width: int = 32,
+        sampling_steps: int = 1,
+        shift: float = 3.0,
+        context_sigma: float = 0.05,
+    ):
+        super().__init__()
+        if action_dim < 1 or context_frames < 1:
+            raise ValueError(f"action_dim and context_frames must be >= 1, got {action_dim} and {context_frames}.")
+        if image_size % patch_size or image_size % 16:
+            raise ValueError(
+                f"image_size={image_size} must be divisible by patch_size={patch_size} and by 16 (the "
+                "reward head's four stride-2 layers); use 64 for the robotics tasks."
+            )
+        if prediction_type not in PREDICTION_TYPES:
+            raise ValueError(f"prediction_type={prediction_type!r}; use one of {PREDICTION_TYPES}.")
+        if residual and prediction_type != "sample":
+            raise ValueError("residual=True predicts a change of the clean frame: it needs prediction_type='sample'.")
+        _check_steps(sampling_steps)
+        if not 0.0 <= context_sigma < 1.0:
+            raise ValueError(f"context_sigma must be in [0, 1), got {context_sigma}.")
+        self.dit = SpacetimeDiT(
+            in_channels=3,
+            patch_size=(1, patch_size, patch_size),
+            hidden_size=hidden_size,
+            depth=depth,
+            num_heads=num_heads,
+            mlp_ratio=mlp_ratio,
+            text_dim=text_dim,
+            frame_cond_dim=action_dim,
+            prediction_type=prediction_type,
+            adaln=adaln,
+        )
+        self.head = RewardTerminationHead(action_dim, image_size, head_width)
+
+    # ------------------------------------------------------------------ denoiser
+    def denoise(
+        self, window: torch.Tensor, sigmas: torch.Tensor, conditions: torch.Tensor, last_frame: torch.Tensor
+    ) -> torch.Tensor:
+        """The clean target frame predicted from one noisy window.
+
+        Args:
+            window: (B, 3, K+1, H, W): noised context frames, then the noisy target.
+            sigmas: (B, K+1) noise level of each frame (context: small or 0; target: the step's).
+            conditions: (B, K+1, A) per-frame actions (``frame_conditions``).
+            last_frame: (B, 3, H, W) the clean last context frame, the residual's base.
+
+        Returns:
+            (B, 3, H, W) predicted clean target, fp32.
+        """
+        b = window.shape[0]
+        text = window.new_zeros(b, 1, self.config.text_dim)  # a constant "no text" token
+        out = self.dit(window, sigmas * 1000.0, text, text[:, 0], frame_conditions=conditions)
+        out = out[:, :, -1].float()  # (B, 3, H, W): only the target frame is a prediction
+        if self.config.prediction_type == "velocity":
+            return window[:, :, -1].float() - sigmas[:, -1, None, None, None] * out  # x0 = x_t - sigma v
+        return out + last_frame.float() if self.config.residual else out
+
+    # ------------------------------------------------------------------ sampling
+    @torch.no_grad()
+    def predict_next(
+        self,
+        context_frames: torch.Tensor,
+        context_actions: torch.Tensor,
+        action: torch.Tensor,
+        generator: torch.Generator | None = None,
+        steps: int | None = None,
+        context_sigma: float | None = None,
+    ) -> WorldModelPrediction:
+        """Sample the next frame, its reward and the probability that the episode terminates.
+
+        Fully batched: one DiT call per Euler step for the whole batch.
+
+        Args:
+            context_frames: (B, K, 3, H, W) in [-1, 1], oldest first.
+            context_actions: (B, K-1, A): ``context_actions[:, k]`` led from context frame k to k+1.
+            action: (B, A) the action taken at the last context frame.
+            generator: CPU generator for the noise (seed it for reproducible rollouts).
+            steps: Euler steps (1-4); defaults to ``config.sampling_steps``.
+            context_sigma: noise level on the context frames; defaults to ``config.context_sigma``.
+
+        Returns:
+            ``WorldModelPrediction(frame (B, 3, H, W), reward (B,), terminated_prob (B,))``.
+        """
+        # 1. Check inputs.
+        cfg = self.config
+        steps = cfg.sampling_steps if steps is None else steps
+        _check_steps(steps)
+        context_sigma = cfg.context_sigma if context_sigma is None else float(context_sigma)
+        b, k = context_frames.shape[:2]
+        expected = (b, cfg.context_frames, 3, cfg.image_size, cfg.image_size)
+        if tuple(context_frames.shape) != expected:
+            raise ValueError(f"context_frames must be (B, K, 3, H, W) = {expected}, got {tuple(context_frames.shape)}.")
+        if tuple(context_actions.shape) != (b, k - 1, cfg.action_dim) or tuple(action.shape) != (b, cfg.action_dim):
+            raise ValueError(
+                f"context_actions must be (B, K-1, A) = {(b, k - 1, cfg.action_dim)} and action (B, A) = "
+                f"{(b, cfg.action_dim)}; got {tuple(context_actions.shape)} and {tuple(action.shape)}."
+            )
+        device, dtype = self.device, default_compute_dtype(self.device)
+        ctx = context_frames.to(device, torch.float32).transpose(1, 2)  # (B, 3, K, H, W)
+        conditions = frame_conditions(context_actions.float(), action.float()).to(device)  # (B, K+1, A)
+
+        # 2. Noise: context augmentation and the target's starting point, both from `generator`.
+        noise = torch.randn((b, 3, k + 1, cfg.image_size, cfg.image_size), generator=generator).to(device)
+        ctx_noisy = (1 - context_sigma) * ctx + context_sigma * noise[:, :, :k]
+        x = noise[:, :, k]  # (B, 3, H, W) at sigma 1
+        sched = shift_sigmas(torch.linspace(1.0, 0.0, steps + 1), cfg.shift).tolist()
+        sigmas = torch.full((b, k + 1), context_sigma, device=device)
+
+        # 3. Euler on the flow, written with the clean-sample prediction:
+        #    x_next = x0 + (sigma_next / sigma) (x - x0)  (the velocity step, exactly).
+        with torch.autocast(device.type, dtype=dtype, enabled=dtype != torch.float32):
+            for sigma, sigma_next in zip(sched[:-1], sched[1:]):
+                sigmas[:, -1] = sigma
+                window = torch.cat([ctx_noisy, x[:, :, None]], dim=2)  # (B, 3, K+1, H, W)
+                x0 = self.denoise(window, sigmas, conditions, ctx[:, :, -1])
+                x = x0 + (sigma_next / sigma) * (x - x0)
+            frame = x.clamp(-1.0, 1.0)
+
+            # 4. Reward and termination of the transition last context frame -> predicted frame.
+            reward, logit = self.head(ctx[:, :, -1], action.to(device), frame)
+        return WorldModelPrediction(frame, reward.float(), torch.sigmoid(logit.float()))
+
+    # ------------------------------------------------------------------ facts
+    def step_flops(self, batch_size: int = 1, steps: int | None = None) -> int:
+        """FLOPs of one ``predict_next`` call for ``batch_size`` (counted by FlopCounterMode)."""
+        from torch.utils.flop_counter import FlopCounterMode
+
+        cfg, k = self.config, self.config.context_frames
+        frames = torch.zeros(batch_size, k, 3, cfg.image_size, cfg.image_size)
+        actions = torch.zeros(batch_size, k - 1, cfg.action_dim)
+        with FlopCounterMode(display=False) as counter:
+            self.predict_next(frames, actions, torch.zeros(batch_size, cfg.action_dim), steps=steps)
+        return counter.get_total_flops()
+
+
+def _check_steps(steps: int) -> None:
+    if not isinstance(steps, int) or not 1 <= steps <= 4:
+        raise ValueError(f"sampling steps must be an int in 1..4 (a simulator samples in few steps), got {steps!r}.")
+
+
+def bce_termination(logit: torch.Tensor, target: torch.Tensor, pos_weight: float = 1.0) -> torch.Tensor:
+    """Binary cross-entropy of termination logits (fp32), optionally up-weighting the rare positives."""
+    weight = torch.tensor(pos_weight, device=logit.device)
+    return F.binary_cross_entropy_with_logits(logit.float(), target.float(), pos_weight=weight)

@@ -1,0 +1,178 @@
+"""``WorldModelSystem``: trains a ``WorldModel`` on ``RolloutDataset`` windows with Lightning.
+
+One step (``_common_step``) on a window of K context frames and the frame after them:
+
+    sigma (B,) ~ logit-normal, shifted (more at high noise) and sometimes exactly 1 (the 1-step case)
+    sigma_c (B,) ~ U(0, context_noise_max) w.p. context_noise_prob, else 0   (GameNGen's augmentation)
+    window = [(1 - sigma_c) ctx + sigma_c noise | (1 - sigma) x0 + sigma noise], per-frame timesteps
+    loss = MSE(x0_hat, x0)                   flow matching on the target frame only, clean-sample form
+         + reward_weight * MSE(reward)        the head reads (last context frame, action, true next frame)
+         + termination_weight * BCE(terminated)
+
+Every random draw comes from ``step_generator`` (exact resume); an EMA of the whole model (DiT and
+head) is kept, validated and exported.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import lightning.pytorch as pl
+import torch
+import torch.nn.functional as F
+from pydantic import Field, model_validator
+
+from sora_sdk.integrations.robotics.world_model import WorldModel, bce_termination, frame_conditions
+from sora_sdk.sampling.flow import sample_training_sigmas
+from sora_sdk.training import OptimizationConfig, build_optimizer, step_generator
+
+__all__ = ["WorldModelSystem", "WorldModelTrainingConfig"]
+
+
+class WorldModelTrainingConfig(OptimizationConfig):
+    """Hyper-parameters of `WorldModelSystem` (validated; unknown keys are an error)."""
+
+    # Small models on a few hundred thousand frames tolerate a higher rate than big DiTs.
+    lr: float = Field(3e-4, gt=0)
+    warmup_steps: int = Field(200, ge=0)
+    # Diffusion losses are noisy; sampling from a slow average of the weights is cleaner.
+    ema_decay: float = Field(0.999, ge=0, lt=1)
+    # Logit-normal target noise levels (SD3), warped by the model's `shift`, as the sampler's schedule is.
+    logit_mean: float = 0.0
+    logit_std: float = Field(1.0, gt=0)
+    # Share of samples at exactly sigma = 1: a 1-step sampler only ever evaluates the model there,
+    # and the logit-normal puts almost no mass on it.
+    pure_noise_prob: float = Field(0.1, ge=0, le=1)
+    # Context noise augmentation (GameNGen): how often and how much. The level is the context
+    # frames' timestep, so the model knows it; sampling uses WorldModel.config.context_sigma.
+    context_noise_prob: float = Field(0.8, ge=0, le=1)
+    context_noise_max: float = Field(0.3, ge=0, lt=1)
+    # Push rewards are ~0.1 per step plus 5 on success; MSE on that scale is ~0.1-1 at the start,
+    # comparable to the frame loss, so weight 1 keeps both heads learning.
+    reward_weight: float = Field(1.0, ge=0)
+    termination_weight: float = Field(1.0, ge=0)
+    # Terminations are rare (one per successful episode, ~1 in 20 steps): up-weight positives.
+    termination_pos_weight: float = Field(5.0, gt=0)
+    # Seeds the per-step noise streams (derived from seed, step and rank): exact resume.
+    seed: int = 0
+
+    @model_validator(mode="after")
+    def _context_noise_below_sampling_range(self) -> WorldModelTrainingConfig:
+        if self.context_noise_prob > 0 and self.context_noise_max == 0:
+            raise ValueError("context_noise_prob > 0 needs context_noise_max > 0 (or set context_noise_prob=0).")
+        return self
+
+
+class WorldModelSystem(pl.LightningModule):
+    """Lightning system around a plain `WorldModel`.
+
+    Args:
+        world_model: a `WorldModel`, or a callable (Hydra ``_partial_``) that builds one.
+        optimizer: optimiser class or ``_partial_`` taking (params, lr, betas, weight_decay);
+            AdamW by default. Its hyper-parameters come from ``training``.
+        training: `WorldModelTrainingConfig` or a mapping of its fields.
+    """
+
+    def __init__(
+        self,
+        world_model: WorldModel | Callable[..., WorldModel],
+        optimizer: Callable[..., torch.optim.Optimizer] | None = None,
+        training: WorldModelTrainingConfig | Mapping[str, Any] | None = None,
+    ):
+        super().__init__()
+        self.cfg = training if isinstance(training, WorldModelTrainingConfig) else WorldModelTrainingConfig.model_validate(dict(training or {}))
+        if not isinstance(world_model, WorldModel):
+            world_model = world_model()
+        self.world_model = world_model
+        # Registered, never trained: saved in checkpoints and moved with the system.
+        self.ema_world_model = copy.deepcopy(world_model).requires_grad_(False).eval()
+        self.optimizer = optimizer
+        self.save_hyperparameters({"training": self.cfg.model_dump(mode="json"), "world_model": dict(world_model.config)})
+
+    # ------------------------------------------------------------------ Lightning plumbing
+    def train(self, mode: bool = True) -> WorldModelSystem:
+        super().train(mode)
+        self.ema_world_model.eval()
+        return self
+
+    def configure_optimizers(self) -> dict:
+        max_steps = self.trainer.max_steps if self._trainer is not None else None
+        return build_optimizer(self.world_model, self.optimizer, self.cfg, max_steps=max_steps)
+
+    def optimizer_step(self, *args, **kwargs) -> None:
+        super().optimizer_step(*args, **kwargs)
+        self.update_ema()
+
+    def training_step(self, batch: dict, batch_idx: int) -> torch.Tensor:
+        return self._common_step(batch, "train", batch_idx)
+
+    def validation_step(self, batch: dict, batch_idx: int) -> torch.Tensor:
+        return self._common_step(batch, "val", batch_idx)
+
+    # ------------------------------------------------------------------ the step
+    def _common_step(self, batch: dict, stage: str, batch_idx: int) -> torch.Tensor:
+        keys = (batch_idx, self.global_rank) if stage == "val" else (self.global_step, batch_idx, self.global_rank)
+        gen = step_generator(self.cfg.seed, stage, *keys)
+        model = self.world_model if stage == "train" else self.ema_world_model
+        k = model.config.context_frames
+
+        video = batch["video"].transpose(1, 2).float()  # (B, 3, L, H, W), L = K + 1
+        if video.shape[2] != k + 1:
+            raise ValueError(
+                f"windows hold {video.shape[2]} frames but the model takes {k} context frames + 1 target; "
+                f"build the RolloutDataset with context_frames={k}, horizon=1."
+            )
+        b = video.shape[0]
+        ctx, x0 = video[:, :, :k], video[:, :, k]  # (B, 3, K, H, W), (B, 3, H, W)
+        actions = batch["actions"].float()  # (B, K, A): actions[:, j] led from frame j to j+1
+        conditions = frame_conditions(actions[:, : k - 1], actions[:, k - 1])  # (B, K+1, A)
+
+        # Noise levels: the target's, and one shared level for this sample's context frames.
+        sigma = sample_training_sigmas(b, model.config.shift, self.cfg.logit_mean, self.cfg.logit_std, generator=gen)
+        sigma = torch.where(torch.rand(b, generator=gen) < self.cfg.pure_noise_prob, 1.0, sigma)
+        noisy_ctx = torch.rand(b, generator=gen) < self.cfg.context_noise_prob
+        sigma_c = torch.where(noisy_ctx, torch.rand(b, generator=gen) * self.cfg.context_noise_max, 0.0)
+        sigmas = torch.cat([sigma_c[:, None].expand(b, k), sigma[:, None]], dim=1).to(self.device)  # (B, K+1)
+        noise = torch.randn(video.shape, generator=gen).to(self.device)
+
+        window = (1 - sigmas[:, None, :, None, None]) * video + sigmas[:, None, :, None, None] * noise
+        x0_hat = model.denoise(window, sigmas, conditions, ctx[:, :, -1])
+        # The loss in fp32 on the target frame only (context frames are given, not predicted).
+        err = (x0_hat.float() - x0.float()).pow(2).mean(dim=(1, 2, 3))  # (B,)
+        if model.config.prediction_type == "velocity":  # the native velocity target: err / sigma^2
+            err = err / sigmas[:, -1].clamp_min(1e-3).pow(2)
+        flow = err.mean()
+
+        reward_hat, logit = model.head(ctx[:, :, -1], actions[:, k - 1], x0)
+        reward_mse = F.mse_loss(reward_hat.float(), batch["rewards"][:, k - 1].float())
+        term_bce = bce_termination(logit, batch["terminated"][:, k - 1], self.cfg.termination_pos_weight)
+        loss = flow + self.cfg.reward_weight * reward_mse + self.cfg.termination_weight * term_bce
+
+        sync = stage != "train"
+        self.log(f"{stage}/loss", loss, prog_bar=True, batch_size=b, sync_dist=sync)
+        self.log_dict(
+            {f"{stage}/flow_loss": flow, f"{stage}/reward_mse": reward_mse, f"{stage}/termination_bce": term_bce},
+            batch_size=b,
+            sync_dist=sync,
+        )
+        return loss
+
+    # ------------------------------------------------------------------ EMA and export
+    @torch.no_grad()
+    def update_ema(self) -> None:
+        """ema <- decay * ema + (1 - decay) * online, warmed up as in `VideoDiffusionSystem`."""
+        n = self.global_step
+        decay = min(self.cfg.ema_decay, (1 + n) / (10 + n))
+        ema = list(self.ema_world_model.parameters())
+        online = [p.detach() for p in self.world_model.parameters()]
+        torch._foreach_lerp_(ema, online, 1.0 - decay)
+
+    def export(self, path: str | Path) -> Path:
+        """Write the EMA `WorldModel` folder (config.json + safetensors) that `from_pretrained` loads."""
+        path = Path(path)
+        model = copy.deepcopy(self.ema_world_model).to("cpu")
+        model.save_pretrained(path, safe_serialization=True)
+        return path
