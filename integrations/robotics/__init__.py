@@ -47,6 +47,8 @@ _EXPORTS = {
     "WorldModelEnv": "sora_sdk.integrations.robotics.world_model_env",
     "WorldModelVectorEnv": "sora_sdk.integrations.robotics.world_model_env",
     "load_world_model": "sora_sdk.integrations.robotics.world_model_env",
+    "evaluate_world_model": "sora_sdk.integrations.robotics.world_model_eval",
+    "WorldModelReport": "sora_sdk.integrations.robotics.world_model_eval",
 }
 
 #: id -> (entry point, max_episode_steps); every id here passes gymnasium's and SB3's env checkers.

@@ -107,12 +107,14 @@ class _Rollouts:
     def advance(self, idx: np.ndarray, actions: np.ndarray, generator: torch.Generator):
         """One model call for episodes ``idx``: (obs uint8 (m, H, W, 3), reward (m,), terminated_prob (m,))."""
         a = torch.from_numpy(np.clip(actions, -1.0, 1.0).astype(np.float32))  # commands saturate, as in Push-v0
-        pred = self.model.predict_next(self.frames[idx], self.actions[idx], a, generator=generator,
-                                       steps=self.steps, context_sigma=self.context_sigma)
+        rows = slice(None) if len(idx) == len(self.frames) else torch.from_numpy(idx)  # no gather when all step
+        frames, past = self.frames[rows], self.actions[rows]
+        pred = self.model.predict_next(frames, past, a, generator=generator, steps=self.steps,
+                                       context_sigma=self.context_sigma)
         obs = _to_uint8(pred.frame.cpu())
         # The next context holds the frame the agent saw (quantised, like the training frames).
-        self.frames[idx] = torch.cat([self.frames[idx, 1:], _from_uint8(obs)[:, None]], dim=1)
-        self.actions[idx] = torch.cat([self.actions[idx, 1:], a[:, None]], dim=1)
+        self.frames[rows] = torch.cat([frames[:, 1:], _from_uint8(obs)[:, None]], dim=1)
+        self.actions[rows] = torch.cat([past[:, 1:], a[:, None]], dim=1)
         return obs, pred.reward.cpu().numpy().astype(np.float64), pred.terminated_prob.cpu().numpy()
 
 

@@ -4,6 +4,7 @@ import gymnasium as gym
 import pytest
 
 import sora_sdk.integrations.robotics  # noqa: F401  (registers the SoraSDK/* ids)
+from world_model_helpers import tiny_world_model
 
 
 @pytest.fixture()
@@ -18,3 +19,25 @@ def make_env():
     yield make
     for env in envs:
         env.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# World model: tiny models saved as folders, as the env and the evaluation load them
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def tiny_world_model_dir(tmp_path_factory) -> str:
+    """A tiny WorldModel with random weights everywhere (terminations at p ~ 0.5), saved."""
+    path = tmp_path_factory.mktemp("tiny_world_model")
+    tiny_world_model(randomised=True).save_pretrained(path)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def still_world_model_dir(tmp_path_factory) -> str:
+    """A freshly initialised tiny WorldModel: it predicts its last frame exactly (AdaLN-Zero +
+    residual) and never terminates (termination bias -20)."""
+    path = tmp_path_factory.mktemp("still_world_model")
+    tiny_world_model(termination_bias=-20.0).save_pretrained(path)
+    return str(path)

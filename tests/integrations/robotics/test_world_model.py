@@ -1,0 +1,144 @@
+"""WorldModel: shapes, the untrained model's exact copy, seeded sampling, save/load, inputs; padded windows."""
+
+import json
+
+import gymnasium as gym
+import numpy as np
+import pytest
+import torch
+from world_model_helpers import TINY_WORLD_MODEL, tiny_world_model
+
+from sora_sdk.integrations.robotics import ExplorationPolicy, RolloutDataset, WorldModel, collect_rollouts
+from sora_sdk.integrations.robotics.world_model import frame_conditions
+
+
+def _inputs(b=3, k=2, seed=0):
+    gen = torch.Generator().manual_seed(seed)
+    frames = torch.rand(b, k, 3, 64, 64, generator=gen) * 2 - 1
+    return frames, torch.rand(b, k - 1, 2, generator=gen) * 2 - 1, torch.rand(b, 2, generator=gen) * 2 - 1
+
+
+def test_predict_next_shapes_and_ranges():
+    model = tiny_world_model(randomised=True)
+    frames, past, action = _inputs()
+    for steps in (1, 2, 4):
+        frame, reward, prob = model.predict_next(frames, past, action, torch.Generator().manual_seed(0), steps=steps)
+        assert frame.shape == (3, 3, 64, 64) and frame.dtype == torch.float32
+        assert frame.min() >= -1 and frame.max() <= 1
+        assert reward.shape == prob.shape == (3,) and ((prob >= 0) & (prob <= 1)).all()
+
+
+def test_untrained_model_predicts_its_last_context_frame_exactly():
+    # AdaLN-Zero makes the fresh DiT output exactly 0, and the prediction is a residual over the
+    # last context frame: "nothing moves", whatever the noise, the steps or the context noise.
+    model = tiny_world_model()
+    frames, past, action = _inputs()
+    for steps, sigma in ((1, 0.0), (3, 0.2)):
+        frame = model.predict_next(frames, past, action, torch.Generator().manual_seed(steps), steps=steps,
+                                   context_sigma=sigma).frame
+        assert torch.equal(frame, frames[:, -1])
+
+
+def test_sampling_is_seeded_and_depends_on_noise_actions_and_frames():
+    model = tiny_world_model(randomised=True)
+    frames, past, action = _inputs()
+
+    def frame(seed=0, a=action, f=frames):
+        return model.predict_next(f, past, a, torch.Generator().manual_seed(seed)).frame
+
+    assert torch.equal(frame(), frame())
+    assert not torch.equal(frame(), frame(seed=1))
+    assert not torch.equal(frame(), frame(a=-action))
+    assert not torch.equal(frame(), frame(f=frames.flip(1)))
+
+
+def test_save_and_load_round_trip(tmp_path):
+    model = tiny_world_model(randomised=True)
+    model.save_pretrained(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.json", "diffusion_pytorch_model.safetensors"]
+    assert json.loads((tmp_path / "config.json").read_text())["hidden_size"] == TINY_WORLD_MODEL["hidden_size"]
+    loaded = WorldModel.from_pretrained(tmp_path, low_cpu_mem_usage=False)
+    frames, past, action = _inputs()
+    a = model.predict_next(frames, past, action, torch.Generator().manual_seed(0))
+    b = loaded.predict_next(frames, past, action, torch.Generator().manual_seed(0))
+    for x, y in zip(a, b):
+        assert torch.equal(x, y)
+
+
+def test_denoiser_fits_a_fixed_batch():
+    # Gradients reach the DiT through the residual parametrisation: 30 AdamW steps on one batch
+    # (fixed noise levels and noise) cut the clean-frame error well below "copy the last frame".
+    torch.manual_seed(0)
+    model = WorldModel(**{**TINY_WORLD_MODEL, "hidden_size": 64}).train()
+    gen = torch.Generator().manual_seed(0)
+    video = torch.rand(4, 3, 3, 64, 64, generator=gen) * 2 - 1  # (B, 3, K+1, H, W)
+    sigmas = torch.tensor([[0.0, 0.0, s] for s in (0.2, 0.5, 0.8, 1.0)])
+    window = (1 - sigmas[:, None, :, None, None]) * video + sigmas[:, None, :, None, None] * torch.randn(video.shape, generator=gen)
+    conditions = frame_conditions(torch.zeros(4, 1, 2), torch.ones(4, 2))
+    opt = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    losses = []
+    for _ in range(30):
+        loss = (model.denoise(window, sigmas, conditions, video[:, :, 1]) - video[:, :, 2]).pow(2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    assert losses[-1] < 0.5 * losses[0]
+
+
+def test_frame_conditions_put_each_action_on_the_frame_it_led_into():
+    past, action = torch.tensor([[[1.0, 2.0]]]), torch.tensor([[3.0, 4.0]])
+    assert frame_conditions(past, action).tolist() == [[[0.0, 0.0], [1.0, 2.0], [3.0, 4.0]]]
+
+
+def test_bad_inputs_and_config_are_refused_with_the_fix():
+    model = tiny_world_model()
+    frames, past, action = _inputs()
+    with pytest.raises(ValueError, match="context_frames must be"):
+        model.predict_next(frames[:, :1], past, action)
+    with pytest.raises(ValueError, match="context_actions must be"):
+        model.predict_next(frames, past[:, :0], action)
+    with pytest.raises(ValueError, match="1..4"):
+        model.predict_next(frames, past, action, steps=5)
+    with pytest.raises(ValueError, match="prediction_type='sample'"):
+        WorldModel(prediction_type="velocity")
+    with pytest.raises(ValueError, match="divisible"):
+        WorldModel(image_size=40)
+
+
+def test_flops_count_the_dit_once_per_sampling_step():
+    model = tiny_world_model()
+    one, two = model.step_flops(1, steps=1), model.step_flops(1, steps=2)
+    head = one - (two - one)  # the reward head runs once whatever the steps
+    assert 0 < head < one and model.step_flops(4, steps=1) == 4 * one
+
+
+def test_padded_windows_start_with_the_reset_frame_and_zero_actions(tmp_path):
+    env = gym.make("SoraSDK/Push-v0", render_mode="rgb_array")
+    collect_rollouts(env, "random", 12, tmp_path, seed=0, progress=False)
+    env.close()
+    plain = RolloutDataset(tmp_path, context_frames=3, horizon=1)
+    padded = RolloutDataset(tmp_path, context_frames=3, horizon=1, pad_start=True)
+    assert len(padded) == len(plain) + 2  # one episode: two windows start before it
+    first, second = padded[0], padded[1]
+    assert (first["start"], second["start"]) == (-2, -1)
+    frames = plain.episodes[0]["frames"]
+    expected = torch.from_numpy(frames[[0, 0, 0, 1]].transpose(0, 3, 1, 2).astype(np.float32) / 127.5 - 1)
+    assert torch.equal(first["video"], expected)
+    assert first["actions"][:2].abs().sum() == 0 and torch.equal(first["actions"][2], torch.from_numpy(plain.episodes[0]["actions"][0]))
+    assert first["rewards"][2] == plain.episodes[0]["rewards"][0] and not first["terminated"][:2].any()
+    assert torch.equal(padded[2]["video"], plain[0]["video"])  # then the unpadded windows, unchanged
+
+
+def test_exploration_policy_is_seeded_and_mixes_in_random_actions(make_env):
+    env = make_env("SoraSDK/Push-v0")
+    obs, _ = env.reset(seed=0)
+    a = [ExplorationPolicy(env, noise=0.0, random_action_prob=0.5, seed=1)(obs) for _ in range(2)]
+    assert np.array_equal(a[0], a[1])
+    scripted = ExplorationPolicy(env, noise=0.0, random_action_prob=0.0, seed=1)
+    randoms = ExplorationPolicy(env, noise=0.0, random_action_prob=1.0, seed=1)
+    acts = np.stack([randoms(obs) for _ in range(200)])
+    assert len({tuple(scripted(obs)) for _ in range(5)}) == 1  # noise-free scripted: one action
+    assert acts.min() < -0.9 and acts.max() > 0.9 and acts.dtype == np.float32
+    with pytest.raises(TypeError, match="Push and Reach"):
+        ExplorationPolicy(make_env("CartPole-v1"))
