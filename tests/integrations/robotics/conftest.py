@@ -2,9 +2,21 @@
 
 import gymnasium as gym
 import pytest
+import torch
 
 import sora_sdk.integrations.robotics  # noqa: F401  (registers the SoraSDK/* ids)
 from world_model_helpers import tiny_world_model
+
+
+@pytest.fixture(autouse=True)
+def one_torch_thread():
+    """World-model steps are many small ops: on a machine whose cores are busy (a training run
+    beside the tests), torch's two-thread parallel regions stall on each other and a tiny model's
+    step took 50-80x longer than on one thread (measured). Restored after each test."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 @pytest.fixture()
