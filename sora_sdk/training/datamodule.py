@@ -15,14 +15,14 @@ sampler.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
 import lightning.pytorch as pl
 import torch
-from torch.utils.data import DataLoader, Dataset, Sampler, Subset
+from torch.utils.data import ConcatDataset, DataLoader, Dataset, Sampler, Subset
 
-__all__ = ["VideoDataModule", "ResumableBatchSampler", "collate_videos"]
+__all__ = ["VideoDataModule", "ResumableBatchSampler", "BucketedDataset", "collate_videos"]
 
 
 def collate_videos(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -63,14 +63,18 @@ def collate_videos(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 class ResumableBatchSampler(Sampler[list[int]]):
-    """Shuffled batches indexed by a global batch counter, sharded over ranks.
+    """Shuffled batches indexed by a global batch counter, sharded over ranks, optionally bucketed.
 
-    Batch k of the run (counting across epochs) is slice ``rank`` of chunk ``k % L`` of the
-    permutation for epoch ``k // L``, where L = len(dataset) // (batch_size * world_size) and the
-    permutation is seeded by (seed, epoch). Each ``iter()`` starts at ``start_batch()`` and runs
-    to the end of that epoch, so after a restore (which sets the trainer's global step) the epoch
-    continues with the batch it would have drawn next. Incomplete batches are dropped: every step
-    has the same shape and every rank the same number of steps (DDP needs both).
+    Each epoch's list of global batches (``batch_size * world_size`` items each) is a pure
+    function of (seed, epoch): without buckets, a permutation of the dataset cut into chunks;
+    with ``buckets`` (one key per item, e.g. a frame size), each bucket is permuted and cut on its
+    own (so a batch never mixes sizes and stacks) and the batches of all buckets are shuffled
+    together. Batch k of the run (counting across epochs) is slice ``rank`` of global batch
+    ``k % L`` of epoch ``k // L``, L = batches per epoch. Each ``iter()`` starts at
+    ``start_batch()`` and runs to the end of that epoch, so after a restore (which sets the
+    trainer's global step) the epoch continues with the batch it would have drawn next.
+    Incomplete batches are dropped: every step has the same batch size and every rank the same
+    number of steps (DDP needs both).
 
     Args:
         dataset_size: number of items.
@@ -80,6 +84,7 @@ class ResumableBatchSampler(Sampler[list[int]]):
         start_batch: returns the global batch index to start from (e.g. global_step *
             accumulate_grad_batches); ``None`` means a fresh pass each time.
         shuffle: permute each epoch (False: dataset order, for debugging).
+        buckets: a bucket key per item (len == dataset_size); batches stay within a bucket.
     """
 
     def __init__(
@@ -91,16 +96,24 @@ class ResumableBatchSampler(Sampler[list[int]]):
         world_size: int = 1,
         start_batch: Callable[[], int] | None = None,
         shuffle: bool = True,
+        buckets: Sequence[Hashable] | None = None,
     ):
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {batch_size}.")
         if not 0 <= rank < world_size:
             raise ValueError(f"rank={rank} must be in [0, world_size={world_size}).")
-        self.batches_per_epoch = dataset_size // (batch_size * world_size)
+        if buckets is not None and len(buckets) != dataset_size:
+            raise ValueError(f"buckets has {len(buckets)} keys for {dataset_size} items; give one key per item.")
+        global_batch = batch_size * world_size
+        groups: dict[Hashable, list[int]] = {}
+        for i, key in enumerate(buckets if buckets is not None else [None] * dataset_size):
+            groups.setdefault(key, []).append(i)
+        self._groups = [torch.tensor(v) for _, v in sorted(groups.items(), key=lambda kv: str(kv[0]))]
+        self.batches_per_epoch = sum(len(g) // global_batch for g in self._groups)
         if self.batches_per_epoch == 0:
             raise ValueError(
                 f"the dataset has {dataset_size} items, fewer than one global batch of "
-                f"{batch_size} x {world_size} ranks; use a larger dataset or a smaller batch_size."
+                f"{batch_size} x {world_size} ranks in any bucket; use a larger dataset or a smaller batch_size."
             )
         self.batch_size, self.seed, self.rank, self.world_size = batch_size, seed, rank, world_size
         self.dataset_size, self.shuffle = dataset_size, shuffle
@@ -110,18 +123,56 @@ class ResumableBatchSampler(Sampler[list[int]]):
     def __len__(self) -> int:
         return self.batches_per_epoch
 
+    def _epoch_batches(self, epoch: int) -> list[torch.Tensor]:
+        gen = torch.Generator().manual_seed(self.seed * 100_003 + epoch)
+        global_batch = self.batch_size * self.world_size
+        batches = []
+        for group in self._groups:
+            order = group[torch.randperm(len(group), generator=gen)] if self.shuffle else group
+            batches += [order[a : a + global_batch] for a in range(0, len(order) - global_batch + 1, global_batch)]
+        if self.shuffle and len(self._groups) > 1:
+            batches = [batches[i] for i in torch.randperm(len(batches), generator=gen).tolist()]
+        return batches
+
     def __iter__(self) -> Iterator[list[int]]:
         k = self.start_batch() if self.start_batch is not None else self._next
         epoch, first = divmod(k, self.batches_per_epoch)
-        if self.shuffle:
-            order = torch.randperm(self.dataset_size, generator=torch.Generator().manual_seed(self.seed * 100_003 + epoch))
-        else:
-            order = torch.arange(self.dataset_size)
-        global_batch = self.batch_size * self.world_size
+        batches = self._epoch_batches(epoch)
         for j in range(first, self.batches_per_epoch):
-            a = j * global_batch + self.rank * self.batch_size
+            a = self.rank * self.batch_size
             self._next = epoch * self.batches_per_epoch + j + 1
-            yield order[a : a + self.batch_size].tolist()
+            yield batches[j][a : a + self.batch_size].tolist()
+
+
+class BucketedDataset(ConcatDataset):
+    """Several datasets of different frame sizes (or durations) trained as one, batched per size.
+
+    ``item_buckets[i]`` is the index of the dataset item ``i`` comes from; `VideoDataModule`
+    passes it to its sampler so every batch comes from one dataset (and stacks). ``prepare()``
+    prepares every part that has one (e.g. one `LatentCache` per size).
+    """
+
+    def __init__(self, datasets: Sequence[Dataset]):
+        if not datasets:
+            raise ValueError("BucketedDataset needs at least one dataset.")
+        super().__init__(list(datasets))
+        self.item_buckets = [b for b, d in enumerate(self.datasets) for _ in range(len(d))]
+
+    def prepare(self) -> None:
+        for dataset in self.datasets:
+            if callable(getattr(dataset, "prepare", None)):
+                dataset.prepare()
+
+    def vocabulary(self) -> frozenset[str] | None:
+        words: set[str] = set()
+        for dataset in self.datasets:
+            for candidate in (dataset, getattr(dataset, "source", None)):
+                if callable(getattr(candidate, "vocabulary", None)):
+                    words |= set(candidate.vocabulary())
+                    break
+            else:
+                return None
+        return frozenset(words)
 
 
 class VideoDataModule(pl.LightningDataModule):
@@ -188,6 +239,7 @@ class VideoDataModule(pl.LightningDataModule):
             rank=rank,
             world_size=world,
             start_batch=self._start_batch if self.trainer is not None else None,
+            buckets=getattr(self.train_dataset, "item_buckets", None),
         )
         return DataLoader(
             self.train_dataset,
