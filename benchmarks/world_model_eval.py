@@ -2,6 +2,7 @@
 
     python benchmarks/world_model_eval.py --model runs/push_world_model/model [--episodes 32] [--horizon 32]
     python benchmarks/world_model_eval.py --sweep [--threads 1] [--seconds 3]
+    python benchmarks/world_model_eval.py --patch-ceiling [--steps 3000]
 
 ``--model``: `evaluate_world_model` on a trained model: open-loop PSNR/SSIM per step against the
 real env from the same seeds and actions, ΔPSNR (true vs random actions), reward MAE and
@@ -14,13 +15,22 @@ WorldModel configurations (random weights: speed does not depend on them), FLOPs
 measured right before it, per second of wall time and per second of CPU time (with --threads 1
 both sides use one core, and the CPU-time ratio is nearly independent of the machine's load).
 Shared machines are noisy: compare numbers printed together.
+
+``--patch-ceiling``: what a DiT of width D can output per (p x p) pixel patch at best. Its final
+layer is linear (AdaLN only shifts and scales the features), so every predicted patch lies in a
+fixed D-dimensional affine subspace; the best such subspace is the patches' PCA. Printed: the
+PSNR of rank-D reconstructions of collected Push frames and of frame-to-frame changes (what the
+residual prediction outputs), next to "copy the last frame". No training involved.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import tempfile
 
+import numpy as np
 import torch
 
 from sora_sdk.integrations.robotics.world_model import WorldModel
@@ -40,6 +50,8 @@ SWEEP = {
     "p16-d128-l4-k2, mlp x2": (dict(patch_size=16, hidden_size=128, depth=4, num_heads=2, mlp_ratio=2.0), 1),
     "p16-d128-l3-k2": (dict(patch_size=16, hidden_size=128, depth=3, num_heads=2), 1),
     "p16-d128-l4-k2, context_sigma 0": (dict(patch_size=16, hidden_size=128, depth=4, num_heads=2, context_sigma=0.0), 1),
+    "p16-d128-l4-k1": (dict(patch_size=16, hidden_size=128, depth=4, num_heads=2, context_frames=1), 1),
+    "p16-d96-l3-k1, mlp x2": (dict(patch_size=16, hidden_size=96, depth=3, num_heads=2, mlp_ratio=2.0, context_frames=1), 1),
     "p16-d192-l4-k2": (dict(patch_size=16, hidden_size=192, depth=4, num_heads=3), 1),
     "p16-d192-l4-k2, 2 steps": (dict(patch_size=16, hidden_size=192, depth=4, num_heads=3), 2),
     "p16-d256-l4-k2": (dict(patch_size=16, hidden_size=256, depth=4, num_heads=4), 1),
@@ -73,10 +85,46 @@ def sweep(seconds: float, batch: int) -> str:
     return "\n".join(rows)
 
 
+def patch_ceiling(steps: int) -> str:
+    import gymnasium as gym
+
+    from sora_sdk.integrations.robotics import ExplorationPolicy, RolloutDataset, collect_rollouts
+
+    with tempfile.TemporaryDirectory() as root:
+        env = gym.make("SoraSDK/Push-v0", render_mode="rgb_array")
+        collect_rollouts(env, ExplorationPolicy(env, seed=0), steps, root, seed=0, progress=False)
+        env.close()
+        episodes = RolloutDataset(root, context_frames=1).episodes
+    frames = [e["frames"].astype(np.float64) / 127.5 - 1 for e in episodes]
+    before, after = np.concatenate([f[:-1] for f in frames]), np.concatenate([f[1:] for f in frames])
+    copy = 10 * math.log10(4 / np.mean((after - before) ** 2))
+    rows = [f"{len(after)} Push transitions (ExplorationPolicy); copy-last-frame PSNR {copy:.1f} dB", "",
+            "| patch | patch dim | D | frames: rank-D PSNR | changes: rank-D PSNR |", "| --- | --- | --- | --- | --- |"]
+    for p in (8, 16):
+        def patches(x):  # (N, 64, 64, 3) -> (N * (64/p)^2, p*p*3)
+            return x.reshape(len(x), 64 // p, p, 64 // p, p, 3).transpose(0, 1, 3, 2, 4, 5).reshape(-1, p * p * 3)
+
+        spectra = []
+        for x in (after, after - before):
+            P = torch.from_numpy(patches(x))
+            P = P - P.mean(0)
+            eig = torch.linalg.eigvalsh(P.T @ P / len(P)).flip(0)  # descending variances
+            spectra.append(eig)
+        for d in (96, 128, 192, 256):
+            if d >= p * p * 3:
+                continue
+            # Mean squared error of the best rank-d fit = the variance left in the other directions.
+            psnrs = [10 * math.log10(4 / (float(e[d:].sum()) / (p * p * 3))) for e in spectra]
+            rows.append(f"| {p}x{p} | {p * p * 3} | {d} | {psnrs[0]:.1f} dB | {psnrs[1]:.1f} dB |")
+    return "\n".join(rows)
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--model", help="a WorldModel folder (e.g. runs/push_world_model/model) or a shipped name")
     p.add_argument("--sweep", action="store_true", help="size/speed table of candidate configs (random weights)")
+    p.add_argument("--patch-ceiling", action="store_true", help="PSNR ceiling of a width-D linear patch output")
+    p.add_argument("--steps", type=int, default=3000, help="Push steps collected for --patch-ceiling")
     p.add_argument("--episodes", type=int, default=32)
     p.add_argument("--horizon", type=int, default=32)
     p.add_argument("--sampling-steps", type=int, default=None)
@@ -86,8 +134,10 @@ def main() -> None:
     args = p.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
-    if not args.model and not args.sweep:
-        p.error("pass --model PATH and/or --sweep")
+    if not (args.model or args.sweep or args.patch_ceiling):
+        p.error("pass --model PATH, --sweep and/or --patch-ceiling")
+    if args.patch_ceiling:
+        print(patch_ceiling(args.steps))
     if args.sweep:
         print(sweep(args.seconds, args.batch))
     if args.model:
