@@ -165,6 +165,9 @@ class WorldModelDataModule(pl.LightningDataModule):
     def train_dataloader(self) -> DataLoader:
         trainer = self.trainer
         rank, world = (trainer.global_rank, trainer.world_size) if trainer is not None else (0, 1)
+        if world > 1 and trainer._accelerator_connector.use_distributed_sampler:
+            raise ValueError("WorldModelDataModule shards batches itself (so resume is exact); set the Trainer's "
+                             "use_distributed_sampler=False (the shipped trainer configs do).")
         sampler = ResumableBatchSampler(
             len(self.train_dataset),
             self.batch_size,
