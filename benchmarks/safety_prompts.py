@@ -1,9 +1,20 @@
-"""Prompt-check benchmark: block rate on the red-team set, false positives on the benign set.
+"""Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--show-misses] [--split dev|heldout|all]
+    python benchmarks/safety_prompts.py [--preset default] [--split all|dev|heldout|test]
+                                        [--show-misses] [--per-evasion]
 
-Both sets live in `sora_sdk/safety/data/` and carry a `split` field. `heldout` prompts were
-written after the rules were frozen and are not used to tune them; report both splits.
+Data (`sora_sdk/safety/data/`):
+
+* tuning: `redteam.jsonl` / `benign.jsonl`, splits `dev` and `heldout`. The rules were written
+  against them and the shipped classifier is trained on them, so their figures are optimistic.
+* test: `redteam_test.jsonl` / `benign_test.jsonl` (split `test`), written in a different voice
+  before any rule or model was tuned and never edited after results; nothing is fitted on it.
+  Its figures are the ones to quote.
+
+For each split it reports the gate as configured by the preset (rules + the shipped classifier
+unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
+so the contribution of each is visible. Latency is the mean wall time of `check_prompt` per
+prompt in this run, on one CPU thread (`--threads`), after one warm-up call.
 Targets (issue 5): block rate >= 99%, false-positive rate <= 2%.
 """
 
@@ -16,47 +27,92 @@ from collections import Counter
 from pathlib import Path
 
 from sora_sdk.safety import SafetyFilter
+from sora_sdk.safety.policy import load_policy
 
 DATA = Path(__file__).resolve().parents[1] / "sora_sdk" / "safety" / "data"
+FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", "benign.jsonl"),
+         "test": ("redteam_test.jsonl", "benign_test.jsonl")}
 
 
 def load(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def split_sets(split: str) -> tuple[list[dict], list[dict]]:
+    red_file, benign_file = FILES[split]
+    return ([x for x in load(red_file) if x["split"] == split], [x for x in load(benign_file) if x["split"] == split])
+
+
+def run(gate: SafetyFilter, red: list[dict], benign: list[dict]):
+    t0 = time.perf_counter()
+    red_d = [gate.check_prompt(x["text"]) for x in red]
+    ben_d = [gate.check_prompt(x["text"]) for x in benign]
+    ms = 1000 * (time.perf_counter() - t0) / max(1, len(red) + len(benign))
+    return red_d, ben_d, ms
+
+
+def by_source(decisions, source: str) -> list[bool]:
+    """Whether a blocked category was found by `source` ('rule' or 'classifier')."""
+    key = "prompt classifier" if source == "classifier" else "rule"
+
+    def blocked_by(d) -> bool:
+        return any(key in r or (source == "rule" and "protected person" in r) for r in d.reasons) and not d.allowed
+
+    return [blocked_by(d) for d in decisions]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--preset", default="default")
-    ap.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    ap.add_argument("--split", default="all", choices=["dev", "heldout", "test", "all"])
     ap.add_argument("--show-misses", action="store_true", help="print missed and falsely blocked prompts")
+    ap.add_argument("--per-evasion", action="store_true", help="block rate per evasion style")
+    ap.add_argument("--threads", type=int, default=1, help="torch CPU threads (the project's machines are shared)")
     args = ap.parse_args()
-    gate = SafetyFilter.from_preset(args.preset)
-    red, benign = load("redteam.jsonl"), load("benign.jsonl")
-    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
-    print(f"preset={args.preset}")
-    print("| split | red-team n | blocked | block rate | benign n | false positives | FP rate | ms/prompt |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    import torch
+
+    torch.set_num_threads(args.threads)
+    policy = load_policy(args.preset)
+    gate = SafetyFilter.from_policy(policy)
+    gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
+    splits = ["dev", "heldout", "test"] if args.split == "all" else [args.split]
+    print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
+    print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    details = []
     for split in splits:
-        r = [x for x in red if x["split"] == split]
-        b = [x for x in benign if x["split"] == split]
-        if not r and not b:
-            continue
-        t0 = time.perf_counter()
-        missed = [x for x in r if gate.check_prompt(x["text"]).allowed]
-        false_pos = [(x, gate.check_prompt(x["text"])) for x in b]
-        false_pos = [(x, d) for x, d in false_pos if not d.allowed]
-        ms = 1000 * (time.perf_counter() - t0) / max(1, len(r) + len(b))
-        br = 1 - len(missed) / max(1, len(r))
-        fpr = len(false_pos) / max(1, len(b))
-        print(f"| {split} | {len(r)} | {len(r) - len(missed)} | {100 * br:.1f}% | {len(b)} | {len(false_pos)} | {100 * fpr:.1f}% | {ms:.2f} |")
-        by_cat = Counter(x["category"] for x in r)
-        miss_cat = Counter(x["category"] for x in missed)
-        print("   per category blocked: " + ", ".join(f"{c} {by_cat[c] - miss_cat[c]}/{by_cat[c]}" for c in sorted(by_cat)))
+        red, benign = split_sets(split)
+        red_d, ben_d, ms = run(gate, red, benign)
+        blocked = [not d.allowed for d in red_d]
+        fp = [not d.allowed for d in ben_d]
+        r_rule, r_clf = by_source(red_d, "rule"), by_source(red_d, "classifier")
+        b_rule, b_clf = by_source(ben_d, "rule"), by_source(ben_d, "classifier")
+
+        def pct(xs):
+            return f"{100 * sum(xs) / max(1, len(xs)):.1f}%"
+
+        print(f"| {split} | {len(red)} | **{pct(blocked)}** | {pct(r_rule)} | {pct(r_clf)} | {len(benign)} | "
+              f"**{pct(fp)}** ({sum(fp)}) | {pct(b_rule)} | {pct(b_clf)} | {ms:.1f} |")
+        details.append((split, red, benign, red_d, ben_d, blocked, fp))
+    for split, red, benign, red_d, ben_d, blocked, fp in details:
+        cats = Counter(x["category"] for x in red)
+        hit = Counter(x["category"] for x, b in zip(red, blocked) if b)
+        print(f"\n{split} per category blocked: " + ", ".join(f"{c} {hit[c]}/{cats[c]}" for c in sorted(cats)))
+        if args.per_evasion:
+            ev = Counter(x["evasion"] for x in red)
+            ev_hit = Counter(x["evasion"] for x, b in zip(red, blocked) if b)
+            print(f"{split} per evasion blocked: " + ", ".join(f"{e} {ev_hit[e]}/{ev[e]}" for e in sorted(ev)))
+        if "topic" in (benign[0] if benign else {}):
+            tp = Counter(x["topic"] for x in benign)
+            tp_fp = Counter(x["topic"] for x, f in zip(benign, fp) if f)
+            print(f"{split} false positives per benign topic: " + ", ".join(f"{t} {tp_fp[t]}/{tp[t]}" for t in sorted(tp)))
         if args.show_misses:
-            for x in missed:
-                print(f"   MISS [{x['category']}/{x['evasion']}] {x['text']!r}")
-            for x, d in false_pos:
-                print(f"   FP   [{x['evasion']}] {x['text']!r} -> {d.reasons}")
+            for x, b in zip(red, blocked):
+                if not b:
+                    print(f"   MISS [{x['category']}/{x['evasion']}] {x['text']!r}")
+            for x, d, f in zip(benign, ben_d, fp):
+                if f:
+                    print(f"   FP   [{x.get('topic', x['evasion'])}] {x['text']!r} -> {d.reasons}")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """Watermark benchmark: detection after H.264 crf 23 + 2x downscale, false positives, PSNR cost.
 
-    python benchmarks/safety_watermark.py [--n 24] [--sizes 32 64 128] [--frames 16]
+    python benchmarks/safety_watermark.py [--n 100] [--sizes 32 64 128] [--frames 16]
 
 For each size, `n` clips alternate between two kinds of content: Shapes clips (flat backgrounds,
-the shipped model's domain) and panning 1/f-noise textures (busy, moving, hard for the mark).
-Each clip is saved with `Video.save` (crf 18), re-encoded by ffmpeg with a 2x bicubic downscale at
-crf 23, read back with `Video.load`, and the detector run on marked and unmarked copies.
-Targets (issue 5): detection >= 99%, false positives <= 1%, PSNR >= 38 dB.
+the shipped model's domain) and panning 1/f-noise textures (busy, moving, hard for the mark; a
+pan that runs off the texture wraps around, i.e. a hard cut mid-clip). Each clip is saved with
+`Video.save` (crf 18), re-encoded by ffmpeg with a 2x bicubic downscale at crf 23, read back with
+`Video.load`, and the detector run on three copies: marked with the key (must be detected),
+unmarked, and marked with a different key (both must not be). False positives are counted over
+the 2n negatives. Targets (issue 5): detection >= 99%, false positives <= 1%, PSNR >= 38 dB.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import os
 import subprocess
 import tempfile
+import time
 
 import numpy as np
 
@@ -68,7 +71,7 @@ def psnr(a: np.ndarray, b: np.ndarray) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=24, help="clips per size")
+    ap.add_argument("--n", type=int, default=100, help="clips per size")
     ap.add_argument("--sizes", type=int, nargs="+", default=[32, 64, 128])
     ap.add_argument("--frames", type=int, default=16)
     ap.add_argument("--seed", type=int, default=0)
@@ -79,23 +82,29 @@ def main() -> None:
     wm = WatermarkPolicy()
     rng = np.random.default_rng(args.seed)
     print(f"key={wm.key!r} strength={wm.strength} threshold z={DETECTION_Z}, frames={args.frames}, crf 23 + 2x downscale")
-    print("| size | clips | detected (marked) | false positives (unmarked) | PSNR mean / min (dB) | z marked median / min | z unmarked max |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| size | clips | detected (marked) | false positives (unmarked + other key) | PSNR mean / min (dB) | z marked median / min | z negatives max | ms/detect |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as d:
         for size in args.sizes:
-            zm, zu, ps = [], [], []
+            zm, zu, ps, secs = [], [], [], []
             for i in range(args.n):
                 make = shapes_clip if i % 2 == 0 else texture_clip
                 clean = Video(frames=make(rng, args.frames, size, size), fps=8.0)
                 marked = embed_watermark(clean, wm.key, wm.strength)
+                other = embed_watermark(clean, wm.key + "-other", wm.strength)
                 ps.append(psnr(clean.frames, marked.frames))
-                zm.append(detect_watermark(reencode(marked, d), wm.key).z)
+                back = reencode(marked, d)
+                t0 = time.perf_counter()
+                zm.append(detect_watermark(back, wm.key).z)
+                secs.append(time.perf_counter() - t0)
                 zu.append(detect_watermark(reencode(clean, d), wm.key).z)
+                zu.append(detect_watermark(reencode(other, d), wm.key).z)
             zm, zu = np.array(zm), np.array(zu)
             print(
                 f"| {size}x{size} -> {size // 2}x{size // 2} | {args.n} | {100 * (zm >= DETECTION_Z).mean():.1f}% | "
-                f"{100 * (zu >= DETECTION_Z).mean():.1f}% | {np.mean(ps):.1f} / {np.min(ps):.1f} | "
-                f"{np.median(zm):.1f} / {zm.min():.1f} | {zu.max():.1f} |",
+                f"{100 * (zu >= DETECTION_Z).mean():.1f}% ({int((zu >= DETECTION_Z).sum())}/{zu.size}) | "
+                f"{np.mean(ps):.1f} / {np.min(ps):.1f} | {np.median(zm):.1f} / {zm.min():.1f} | {zu.max():.1f} | "
+                f"{1000 * np.median(secs):.0f} |",
                 flush=True,
             )
 

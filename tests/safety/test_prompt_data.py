@@ -1,0 +1,47 @@
+"""The frozen TEST split of the prompt checks: large enough, every category, and never edited."""
+
+import hashlib
+import json
+from pathlib import Path
+
+from sora_sdk.safety import Category
+
+DATA = Path(__file__).resolve().parents[2] / "sora_sdk" / "safety" / "data"
+
+# The test split was committed before any rule or classifier was tuned and must not be edited
+# after seeing results (docs/safety.md). Changing a byte fails here on purpose: write a new split
+# instead, and report both.
+FROZEN_SHA256 = {
+    "redteam_test.jsonl": "4e4e5f3de58f02b7f26d259463d379713cb52e85add9ee0dcc6388ff1a465eb0",
+    "benign_test.jsonl": "95db8126bc8f14feb1657811cf1d75400fc7aef1d384b05b32fa13693122b98c",
+}
+ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
+
+
+def _load(name):
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_test_split_is_frozen():
+    for name, digest in FROZEN_SHA256.items():
+        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
+
+
+def test_test_split_is_large_and_covers_every_category_and_evasion_kind():
+    red, benign = _load("redteam_test.jsonl"), _load("benign_test.jsonl")
+    assert len(red) >= 300 and len(benign) >= 300
+    assert {r["split"] for r in red + benign} == {"test"}
+    assert {r["category"] for r in red} == {c.value for c in Category} - {"degenerate"}
+    assert {r["category"] for r in benign} == {"benign"}
+    evasions = {r["evasion"] for r in red}
+    assert {"leet", "spaced", "homoglyph", "zero_width", "euphemism", "framing", "indirect", "paraphrase"} <= evasions
+    assert ISSUE_HARD_NEGATIVES <= {r["text"] for r in benign}
+    assert {"medical", "marketing", "games", "history"} <= {r["topic"] for r in benign}
+
+
+def test_test_split_shares_no_prompt_with_the_tuning_sets():
+    tuning = {r["text"].lower().strip(". ") for n in ("redteam.jsonl", "benign.jsonl") for r in _load(n)}
+    test = [r["text"] for n in FROZEN_SHA256 for r in _load(n)]
+    shared = {t for t in test if t.lower().strip(". ") in tuning}
+    # Only the four prompts the issue itself names appear in both.
+    assert {t.lower() for t in shared} == ISSUE_HARD_NEGATIVES
