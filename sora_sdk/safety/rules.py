@@ -77,7 +77,8 @@ class Rule:
         window: Maximum words between an `any_of` and a `near` match.
         reverse: How a `near` term may come first: `any` order, `never` (near terms
             always come first), or `passive` only, where the
-            `any_of` word must read as a past participle ("the man was stabbed", "a woman shot")
+            `any_of` phrase must read as passive: a past participle ("the man was stabbed", "a
+            woman shot", "someone set on fire") or a "being ..." phrase ("a toddler being hit"),
             so that a subject doing something harmless ("people hanging lanterns") passes.
         with_any: If given, one of these must occur anywhere in the prompt.
         unless: Phrases masked out before matching (hard negatives).

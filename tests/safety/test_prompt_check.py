@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from sora_sdk.safety import ContentBlocked, SafetyFilter
+from sora_sdk.safety import ContentBlocked, SafetyFilter, SafetyPolicy
 from sora_sdk.safety.rules import Rule, compile_terms
-from sora_sdk.safety.policy import Category
+from sora_sdk.safety.policy import Category, load_policy
 
 DATA = Path(__file__).resolve().parents[2] / "sora_sdk" / "safety" / "data"
 
@@ -99,13 +99,15 @@ def test_prompt_sets_are_large_and_cover_every_category():
     assert sum(r["evasion"] != "none" for r in red) >= 100
 
 
-def test_dev_split_meets_the_targets(gate):
-    # The held-out split is measured by benchmarks/safety_prompts.py and reported, not asserted:
-    # asserting it would turn it into a tuning set.
+def test_rules_alone_meet_the_targets_on_the_tuning_splits():
+    # dev + heldout are the tuning data: the lexicon was written against them, so this guards
+    # against regressions, not generalisation. The frozen test split is measured by
+    # benchmarks/safety_prompts.py and reported in docs/safety.md, never asserted here: asserting
+    # it would turn it into a tuning set.
+    gate = SafetyFilter.from_policy(SafetyPolicy(prompt_classifier=False, frames={"faces": "allow"},
+                                                 protected_people=load_policy("default").protected_people))
     red = [json.loads(l) for l in (DATA / "redteam.jsonl").read_text().splitlines()]
     benign = [json.loads(l) for l in (DATA / "benign.jsonl").read_text().splitlines()]
-    red = [r for r in red if r["split"] == "dev"]
-    benign = [r for r in benign if r["split"] == "dev"]
     blocked = sum(not gate.check_prompt(r["text"]).allowed for r in red) / len(red)
     false_pos = sum(not gate.check_prompt(r["text"]).allowed for r in benign) / len(benign)
     assert blocked >= 0.99 and false_pos <= 0.02
