@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-# robotics_*.py collect env data (no generator, no --model): tests/integrations/robotics runs them.
-SCRIPTS = sorted(p for p in EXAMPLES.glob("*.py") if not p.name.startswith(("_", "robotics_")))
+# robotics_*.py and rl_*.py drive gymnasium envs (no generator, no --model): tests/integrations/robotics
+# runs them.
+SCRIPTS = sorted(p for p in EXAMPLES.glob("*.py") if not p.name.startswith(("_", "robotics_", "rl_")))
 
 
 @pytest.fixture(scope="module")
