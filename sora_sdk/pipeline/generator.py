@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 
 import torch
 from diffusers import FlowMatchEulerDiscreteScheduler
+from diffusers.utils import logging as diffusers_logging
 from tqdm.auto import tqdm
 
 from sora_sdk.conditioning.condition import Condition, check_conditions, encode_conditions
@@ -157,12 +159,33 @@ class VideoGenerator(FramePromptsMixin):
             gen.vocabulary = frozenset(index["vocabulary"])
         return gen.to(device) if device is not None else gen
 
-    def save_pretrained(self, path: str | Path, name: str | None = None) -> Path:
-        """Write a diffusers-style folder: model_index.json + one subfolder per component (safetensors)."""
+    def save_pretrained(
+        self,
+        path: str | Path,
+        name: str | None = None,
+        weights_dtype: torch.dtype | None = None,
+        max_shard_size: str = "20MB",
+    ) -> Path:
+        """Write a diffusers-style folder: model_index.json + one subfolder per component (safetensors).
+
+        ``weights_dtype=torch.bfloat16`` stores the weights at half the size (how the shipped models
+        are saved); loading upcasts them to fp32 and computation runs under autocast as usual.
+        Weight files larger than ``max_shard_size`` are split into shards plus an index (diffusers'
+        format), which keeps every file small enough for git.
+        """
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        self.compressor.save_pretrained(path / "compressor", safe_serialization=True)
-        self.transformer.save_pretrained(path / "transformer", safe_serialization=True)
+        for component in ("compressor", "transformer"):
+            module = getattr(self, component)
+            # Below ERROR, diffusers warns that `.to(dtype)` casts "directly"; saving is all we do here.
+            level = diffusers_logging.get_verbosity()
+            diffusers_logging.set_verbosity_error()
+            try:
+                if weights_dtype is not None:
+                    module = copy.deepcopy(module).to(weights_dtype)
+                module.save_pretrained(path / component, safe_serialization=True, max_shard_size=max_shard_size)
+            finally:
+                diffusers_logging.set_verbosity(level)
         self.scheduler.save_pretrained(path / "scheduler")
         (path / "text_encoder").mkdir(exist_ok=True)
         (path / "text_encoder" / "config.json").write_text(json.dumps(self.text_encoder.config(), indent=2))

@@ -55,6 +55,27 @@ def test_save_load_round_trip_is_equal(tiny_generator, tmp_path):
     assert np.array_equal(before.frames, after.frames)
 
 
+def test_bf16_weights_halve_the_files_and_load_as_fp32(tiny_generator, tmp_path):
+    tiny_generator.save_pretrained(tmp_path / "fp32")
+    tiny_generator.save_pretrained(tmp_path / "bf16", weights_dtype=torch.bfloat16)
+    size = {k: (tmp_path / k / "transformer" / "diffusion_pytorch_model.safetensors").stat().st_size for k in ("fp32", "bf16")}
+    assert size["bf16"] < 0.55 * size["fp32"]
+    loaded = VideoGenerator.from_pretrained(tmp_path / "bf16")
+    for ours, theirs in zip(tiny_generator.transformer.parameters(), loaded.transformer.parameters()):
+        assert theirs.dtype == torch.float32
+        torch.testing.assert_close(theirs, ours.to(torch.bfloat16).float())
+    assert loaded.generate("a red circle", seed=0, **FAST).frames.shape == (17, 64, 64, 3)
+
+
+def test_large_weights_are_sharded_and_load_back(tiny_generator, tmp_path):
+    tiny_generator.save_pretrained(tmp_path / "m", max_shard_size="20KB")
+    shards = list((tmp_path / "m" / "transformer").glob("*.safetensors"))
+    assert len(shards) > 1 and (tmp_path / "m" / "transformer" / "diffusion_pytorch_model.safetensors.index.json").is_file()
+    loaded = VideoGenerator.from_pretrained(tmp_path / "m")
+    for ours, theirs in zip(tiny_generator.transformer.state_dict().values(), loaded.transformer.state_dict().values()):
+        assert torch.equal(ours, theirs)
+
+
 def test_conditioned_frames_are_reproduced(tiny_generator):
     # With the condition pinned, the first latent frame is exactly the condition's latent, so the
     # decoded first frame equals the compressor round trip of the image.
