@@ -3,6 +3,7 @@
     sora-sdk generate "a red circle moving right" --out demo.mp4 [--model DIR|NAME] [--seed 0]
     sora-sdk train experiment=tiny_shapes trainer.max_steps=200     (Hydra overrides)
     sora-sdk eval --model DIR [--n 60] [--frame-prompts]             (+ seams of extend/loop, edits)
+    sora-sdk export --model DIR --out DIR [--name NAME] [--dtype bf16]  (weights for shipping)
     sora-sdk verify FILE [--json]                                    (watermark + C2PA)
     sora-sdk info [--model DIR|NAME]
 
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--frame-prompts-n", type=_positive_int, default=8, help="clips for --frame-prompts (default: %(default)s)")
     e.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
+    x = sub.add_parser("export", help="re-save a model folder for shipping: a name, bf16 weights, small shards")
+    x.add_argument("--model", required=True, help="a saved model folder (e.g. runs/shapes_default/model)")
+    x.add_argument("--out", required=True, help="folder to write (created; existing weight files are replaced)")
+    x.add_argument("--name", default=None, help="model name stored in model_index.json (default: the folder name)")
+    x.add_argument("--dtype", choices=("bf16", "fp16", "fp32"), default="bf16", help="stored weight dtype (default: %(default)s)")
+    x.add_argument("--max-shard-size", default="20MB", help="largest weight file (default: %(default)s)")
+
     v = sub.add_parser("verify", help="check a video's invisible watermark and C2PA provenance")
     v.add_argument("args", nargs=argparse.REMAINDER, help="FILE [--json] [--key KEY]")
 
@@ -75,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     try:
-        commands = {"generate": _generate, "train": _train, "eval": _eval, "verify": _verify, "info": _info}
+        commands = {
+            "generate": _generate, "train": _train, "eval": _eval, "export": _export, "verify": _verify, "info": _info
+        }
         return commands[args.command](args)
     except (ValueError, TypeError) as e:  # bad input: one clear line, no traceback
         print(f"sora-sdk {args.command}: error: {e}", file=sys.stderr)
@@ -166,6 +176,29 @@ def _eval(args) -> int:
         if args.frame_prompts:
             tables += [seams.to_markdown(), edit.to_markdown()]
         print("\n\n".join(tables))
+    return 0
+
+
+def _export(args) -> int:
+    import shutil
+
+    import torch
+
+    out = Path(args.out)
+    if out.resolve() == Path(args.model).resolve():
+        raise ValueError(f"--out {out} is the model folder itself; write the export to a new folder.")
+    generator = _load(args.model)
+    dtype = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": None}[args.dtype]
+    for component in ("compressor", "transformer"):  # no stale shards from an earlier export
+        shutil.rmtree(out / component, ignore_errors=True)
+    generator.save_pretrained(out, name=args.name or out.name, weights_dtype=dtype, max_shard_size=args.max_shard_size)
+    files = sorted(p for p in out.rglob("*") if p.is_file())
+    total = sum(p.stat().st_size for p in files)
+    largest = max(files, key=lambda p: p.stat().st_size)
+    print(
+        f"wrote {out} ({len(files)} files, {total / 1e6:.1f} MB; largest {largest.relative_to(out)} "
+        f"{largest.stat().st_size / 1e6:.1f} MB), weights {args.dtype}"
+    )
     return 0
 
 

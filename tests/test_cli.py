@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import torch
 import pytest
 
 from sora_sdk import VideoGenerator
@@ -36,3 +37,19 @@ def test_cli_generate_writes_the_video_and_notes_unknown_words(shapes_model_dir,
     assert "only on coloured shapes" in err and "dragon, flying, castle" in err and "over" not in err.split(":")[-1]
     video = Video.load(tmp_path / "b.mp4")
     assert video.frames.shape == (5, 32, 32, 3) and video.frames.dtype == np.uint8
+
+
+def test_cli_export_writes_a_named_bf16_folder_that_generates(shapes_model_dir, tmp_path, capsys):
+    out = tmp_path / "shipped"
+    assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--name", "mine", "--max-shard-size", "50KB"]) == 0
+    assert "weights bf16" in capsys.readouterr().out
+    gen = VideoGenerator.from_pretrained(out)
+    assert gen.name == "mine" and gen.vocabulary == training_vocabulary()
+    original = VideoGenerator.from_pretrained(shapes_model_dir)
+    for ours, theirs in zip(original.transformer.parameters(), gen.transformer.parameters()):
+        assert torch.equal(theirs, ours.to(torch.bfloat16).float())
+    # Re-exporting with one big file leaves no stale shards behind.
+    assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--max-shard-size", "1GB"]) == 0
+    assert [p.name for p in (out / "transformer").glob("*.safetensors")] == ["diffusion_pytorch_model.safetensors"]
+    assert main(["export", "--model", shapes_model_dir, "--out", shapes_model_dir]) == 2
+    assert "the model folder itself" in capsys.readouterr().err
