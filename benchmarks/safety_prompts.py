@@ -1,15 +1,18 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split all|dev|heldout|test]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
 
-* tuning: `redteam.jsonl` / `benign.jsonl`, splits `dev` and `heldout`. The rules were written
-  against them and the shipped classifier is trained on them, so their figures are optimistic.
-* test: `redteam_test.jsonl` / `benign_test.jsonl` (split `test`), written in a different voice
-  before any rule or model was tuned and never edited after results; nothing is fitted on it.
-  Its figures are the ones to quote.
+* tuning (`--split tuning`, the default): `dev` and `heldout` (`redteam.jsonl` / `benign.jsonl`),
+  `test` (`*_test.jsonl`, the first fresh test split, folded into the tuning data once its
+  results had been read) and `train` (`*_train.jsonl`). The rules were written against them and
+  the shipped classifier is trained on them, so their figures are in-sample and optimistic.
+* test2: `redteam_test2.jsonl` / `benign_test2.jsonl`, written and committed before the second
+  round of rule and classifier changes and never edited; nothing is fitted or tuned on it. Its
+  figures are the ones to quote. It is only run when asked for (`--split test2` or `all`), so
+  a tuning loop cannot look at it by accident.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -31,7 +34,9 @@ from sora_sdk.safety.policy import load_policy
 
 DATA = Path(__file__).resolve().parents[1] / "sora_sdk" / "safety" / "data"
 FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", "benign.jsonl"),
-         "test": ("redteam_test.jsonl", "benign_test.jsonl")}
+         "test": ("redteam_test.jsonl", "benign_test.jsonl"), "train": ("redteam_train.jsonl", "benign_train.jsonl"),
+         "test2": ("redteam_test2.jsonl", "benign_test2.jsonl")}
+TUNING = ["dev", "heldout", "test", "train"]
 
 
 def load(name: str) -> list[dict]:
@@ -64,7 +69,7 @@ def by_source(decisions, source: str) -> list[bool]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--preset", default="default")
-    ap.add_argument("--split", default="all", choices=["dev", "heldout", "test", "all"])
+    ap.add_argument("--split", default="tuning", choices=[*FILES, "tuning", "all"])
     ap.add_argument("--show-misses", action="store_true", help="print missed and falsely blocked prompts")
     ap.add_argument("--per-evasion", action="store_true", help="block rate per evasion style")
     ap.add_argument("--threads", type=int, default=1, help="torch CPU threads (the project's machines are shared)")
@@ -75,7 +80,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = ["dev", "heldout", "test"] if args.split == "all" else [args.split]
+    splits = {"tuning": TUNING, "all": [*TUNING, "test2"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -46,6 +46,9 @@ _TOKEN = re.compile(r"\S+")
 _INNER_PUNCT = re.compile(r"(?<=[a-z0-9])[^a-z0-9\s]+(?=[a-z0-9])")
 # A run of >= 3 single characters separated by spaces ("s e x", "k i l l") is one spaced-out word.
 _SPACED = re.compile(r"\b(?:[a-z0-9]\s+){2,}[a-z0-9]\b")
+# A hyphen between two words of 2+ letters ("csam-style", "self-harm") is also read as a space, in
+# a view of its own: the plain view joins it ("csamstyle"), which hides the first word from the rules.
+_WORD_HYPHEN = re.compile(r"(?<=[a-z]{2})-(?=[a-z]{2})")
 
 
 def _fold(text: str) -> str:
@@ -105,14 +108,15 @@ def normalize_views(text: str) -> list[str]:
         text: The raw prompt.
 
     Returns:
-        Distinct lowercase ASCII-ish strings: the plain fold, and the fold read as leetspeak with
-        `1`/`|` as `i` and as `l`. Each has in-word punctuation removed and spaced-out letters
-        joined.
+        Distinct lowercase ASCII-ish strings: the plain fold, the fold read as leetspeak with
+        `1`/`|` as `i` and as `l`, and, if the prompt joins words with hyphens, the fold with those
+        hyphens read as spaces. Each has in-word punctuation removed and spaced-out letters joined.
     """
     folded = _fold(text)
     views = [_squash(folded)]
-    for one in _LEET_ONE:
-        v = _squash(_deleet(folded, one))
+    candidates = [_deleet(folded, one) for one in _LEET_ONE] + [_WORD_HYPHEN.sub(" ", folded)]
+    for c in candidates:
+        v = _squash(c)
         if v not in views:
             views.append(v)
     return views

@@ -1,15 +1,33 @@
-"""The shipped learned prompt check: MiniLM sentence embeddings + a per-category logistic head.
+"""The shipped learned prompt check: MiniLM layer features + per-category logistic heads.
 
-The lexicon (`lexicon.py`) blocks what it has words for; a paraphrase it has no words for ("a
+The lexicon (`lexicon/`) blocks what it has words for; a paraphrase it has no words for ("a
 man tying a rope to the ceiling fan and kicking the chair away") gets through. This classifier
-scores *meaning* instead: the default text encoder's pooled sentence embedding (all-MiniLM-L6-v2,
-D=384, unit length) goes through one logistic regression per category,
+scores *meaning* with the default text encoder (all-MiniLM-L6-v2, D=384), frozen. Its features
+are read from several layers, not only the sentence embedding:
 
-    p_c = sigmoid(w_c . e + b_c)        e: (384,), w: (C, 384), b: (C,)
+    f = [mean_2, mean_4, mean_6, max_4, max_6]       each (D,), L2-normalised -> f: (5 D,)
+    d_c = sigmoid(w_c . f + b_c)                     detector        w, u: (C, 5 D)
+    a_c = sigmoid(u_c . f + v_c)                     attribution     b, v: (C,)
 
-trained on the tuning prompt sets by `python -m sora_sdk.safety.train_classifier` (weights: a
-~13 kB safetensors file in `data/`). It plugs into `SafetyFilter` through the `PromptClassifier`
-protocol; the filter blocks a category when either the rules or this model find it.
+`mean_l` / `max_l` are the masked mean / max over tokens of hidden layer `l` (layer 6 is the
+last; its mean is the text encoder's pooled vector). The final sentence embedding tracks topic;
+the middle layers and the max over tokens keep the single words that carry intent ("unaliving",
+"jailbait") from being averaged away.
+
+Two heads, because blocking and naming want different training: the *detector* decides, the
+*attribution* head names. The detector's categories are trained each against benign prompts
+only, so a prompt between two categories scores on both and its maximum `h = max_c d_c` is a
+good harm score; but an adult sexual prompt then often scores as `minors` too. The attribution
+head is also trained against the other categories' prompts, which names categories well but
+blocks less. `classify` therefore reports, when `h` reaches the operating point, `h` for the
+categories the attribution head names (`a_c >= 0.5`, and always its top category) and
+`h * a_c` (< 0.5) for the rest: under the default policy (every category blocked) the decision
+is the detector's, and a policy that allows a category is not overruled by a neighbouring
+category the prompt does not belong to. Both heads are trained on the tuning prompt sets by
+`python -m sora_sdk.safety.train_classifier` (weights: a ~120 kB safetensors file in `data/`,
+with the layers used recorded in its metadata). It plugs into `SafetyFilter` through the
+`PromptClassifier` protocol; the filter blocks a category when either the rules or this model
+find it.
 
 What the model sees (`classifier_views`):
 
@@ -20,9 +38,10 @@ What the model sees (`classifier_views`):
   "how to spot fake news", "shot of espresso"...): a sentence embedding tracks topic, and without
   this a prevention hotline ad scores like self-harm. A category's score is its maximum over views.
 
-Scores are shifted so that 0.5 is the operating point chosen on the tuning data (benign false
-positives <= 1% under cross-validation); `SafetyFilter`'s default `classifier_threshold` of 0.5
-therefore means "the shipped operating point". Raise it to trade recall for fewer false positives.
+Scores are shifted so that 0.5 is the operating point chosen on the tuning data (out-of-fold
+benign false positives <= 1% under grouped cross-validation); `SafetyFilter`'s default
+`classifier_threshold` of 0.5 therefore means "the shipped operating point". Raise it to trade
+recall for fewer false positives.
 """
 
 from __future__ import annotations
@@ -39,7 +58,7 @@ from sora_sdk.safety.lexicon import RULES
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.rules import compile_terms
 
-__all__ = ["MiniLMPromptClassifier", "classifier_views", "DEFAULT_WEIGHTS"]
+__all__ = ["MiniLMPromptClassifier", "classifier_views", "prompt_features", "DEFAULT_WEIGHTS"]
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "data" / "prompt_classifier.safetensors"
 
@@ -86,6 +105,37 @@ def classifier_views(text: str) -> list[str]:
     return out or [""]
 
 
+def prompt_features(encoder, texts: list[str], mean_layers, max_layers, max_length: int = 64) -> np.ndarray:
+    """(N, F) classifier features: per layer, the masked mean and max over tokens, L2-normalised.
+
+    Args:
+        encoder: A `MiniLMTextEncoder` (its `tokenizer` and `model` are used).
+        texts: Already-prepared strings (see `classifier_views`).
+        mean_layers: Hidden-state indices (0 = token embeddings, 6 = last layer) to mean-pool.
+        max_layers: Hidden-state indices to max-pool.
+        max_length: Token positions per string.
+
+    Returns:
+        float32 array of shape (N, D * (len(mean_layers) + len(max_layers))). Padding is to the
+        longest string of the batch; masked positions enter neither the mean nor the max, so a
+        string's features do not depend on what it is batched with (up to float rounding).
+    """
+    import torch
+    import torch.nn.functional as F
+
+    batch = encoder.tokenizer(
+        list(texts), padding="longest", truncation=True, max_length=max_length, return_tensors="pt"
+    ).to(encoder.device)
+    with torch.no_grad():
+        hidden = encoder.model(
+            input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], output_hidden_states=True
+        ).hidden_states  # 7 x (N, L, D)
+    mask = batch["attention_mask"].unsqueeze(-1).to(hidden[0].dtype)  # (N, L, 1)
+    feats = [(hidden[i] * mask).sum(1) / mask.sum(1).clamp(min=1e-9) for i in mean_layers]  # (N, D) each
+    feats += [hidden[i].masked_fill(mask == 0, -1e4).amax(1) for i in max_layers]
+    return torch.cat([F.normalize(f.float(), p=2, dim=-1) for f in feats], -1).cpu().numpy()
+
+
 @functools.lru_cache(maxsize=2)
 def _shared_encoder(max_length: int):
     # One MiniLM per process, however many SafetyFilters are built (tests build dozens).
@@ -106,7 +156,7 @@ class MiniLMPromptClassifier:
 
     Attributes:
         categories: Category values the head scores, in weight-row order.
-        metadata: The training record stored with the weights (data hashes, cross-validated
+        metadata: The training record stored with the weights (data hashes, layers, cross-validated
             figures, operating point).
 
     Example:
@@ -126,17 +176,25 @@ class MiniLMPromptClassifier:
             )
         with safe_open(str(path), framework="numpy") as f:
             meta = f.metadata() or {}
-            weight = f.get_tensor("weight").astype(np.float32)  # (C, D)
+            weight = f.get_tensor("weight").astype(np.float32)  # (C, F) detector
             bias = f.get_tensor("bias").astype(np.float32)  # (C,)
+            self._attr_weight = f.get_tensor("attribution_weight").astype(np.float32)  # (C, F)
+            self._attr_bias = f.get_tensor("attribution_bias").astype(np.float32)  # (C,)
         self.metadata = {k: json.loads(v) for k, v in meta.items()}
         self.categories = tuple(self.metadata["categories"])
         threshold = float(self.metadata["threshold"])
-        if weight.shape != (len(self.categories), weight.shape[1]) or bias.shape != (len(self.categories),):
+        if (weight.shape != (len(self.categories), weight.shape[1]) or bias.shape != (len(self.categories),)
+                or self._attr_weight.shape != weight.shape or self._attr_bias.shape != bias.shape):
             raise ValueError(f"{path}: weight {weight.shape} / bias {bias.shape} do not match {len(self.categories)} categories.")
         # Shift the logits so p = 0.5 exactly at the tuned threshold (see the module docstring).
         self._weight = weight
         self._bias = bias - np.float32(np.log(threshold / (1.0 - threshold)))
         self._max_length = int(self.metadata.get("max_length", 64))
+        self._mean_layers = tuple(self.metadata["mean_layers"])
+        self._max_layers = tuple(self.metadata["max_layers"])
+        width = 384 * (len(self._mean_layers) + len(self._max_layers))
+        if weight.shape[1] != width:
+            raise ValueError(f"{path}: weight has {weight.shape[1]} features, its layers give {width}.")
         self._encoder = encoder
 
     @property
@@ -144,37 +202,37 @@ class MiniLMPromptClassifier:
         """The MiniLM encoder (loaded on first use)."""
         if self._encoder is None:
             self._encoder = _shared_encoder(self._max_length)
-        if self._encoder.hidden_size != self._weight.shape[1]:
+        if self._encoder.hidden_size != 384:
             raise ValueError(
-                f"The head expects {self._weight.shape[1]}-d embeddings, the encoder gives {self._encoder.hidden_size}; "
-                "use MiniLMTextEncoder (all-MiniLM-L6-v2)."
+                f"The head expects all-MiniLM-L6-v2 (384-d hidden states), the encoder gives {self._encoder.hidden_size}; "
+                "use MiniLMTextEncoder."
             )
         return self._encoder
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """(N, D) MiniLM sentence embeddings: `MiniLMTextEncoder`'s pooled vector (masked mean of the
-        last hidden states, L2-normalised), computed with padding to the longest string rather than
-        the encoder's fixed `max_length`. Masked positions do not enter the mean, so the vectors are
-        the same up to float rounding, at a fraction of the cost (prompts here are ~10 tokens)."""
-        import torch
-        import torch.nn.functional as F
-
-        enc = self.encoder
-        batch = enc.tokenizer(
-            list(texts), padding="longest", truncation=True, max_length=self._max_length, return_tensors="pt"
-        ).to(enc.device)
-        with torch.no_grad():
-            hidden = enc.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
-        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)  # (N, L, 1)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)  # (N, D)
-        return F.normalize(pooled.float(), p=2, dim=-1).cpu().numpy()
+    def features(self, texts: list[str]) -> np.ndarray:
+        """(N, F) features of already-prepared strings (see `prompt_features`)."""
+        return prompt_features(self.encoder, texts, self._mean_layers, self._max_layers, self._max_length)
 
     def scores(self, texts: list[str]) -> np.ndarray:
-        """(N, C) probabilities for already-prepared strings (no views, no masking)."""
-        z = self.embed(texts) @ self._weight.T + self._bias  # (N, C)
-        return 1.0 / (1.0 + np.exp(-z))
+        """(N, C) detector probabilities for already-prepared strings (no views, no masking)."""
+        return self._heads(self.features(texts))[0]
+
+    def _heads(self, feats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(N, C) detector and (N, C) attribution probabilities of (N, F) features."""
+        d = 1.0 / (1.0 + np.exp(-(feats @ self._weight.T + self._bias)))
+        a = 1.0 / (1.0 + np.exp(-(feats @ self._attr_weight.T + self._attr_bias)))
+        return d, a
 
     def classify(self, text: str) -> Mapping[str, float]:
-        """Probability per category value; the maximum over `classifier_views(text)`."""
-        p = self.scores(classifier_views(text)).max(axis=0)  # (C,)
+        """Probability per category value (see the module docstring for how the heads combine).
+
+        The harm score `h` is the detector's maximum over categories and over
+        `classifier_views(text)`; the categories named are those whose attribution (maximum over
+        views) reaches 0.5, and the top one. Named categories get `h`, the others `h * a_c`.
+        """
+        d, a = self._heads(self.features(classifier_views(text)))  # (V, C) each
+        h = float(d.max())
+        attr = a.max(axis=0)  # (C,)
+        named = (attr >= 0.5) | (np.arange(len(attr)) == attr.argmax())
+        p = np.where(named, h, h * attr)
         return {c: float(v) for c, v in zip(self.categories, p)}

@@ -12,7 +12,7 @@ expressions that run on every normalised view of a prompt (see `normalize.py`):
 A rule fires when one of `any_of` matches and, if given, one of `near` lies within `window` words
 (either side) and one of `with_any` occurs anywhere. Phrases in `unless` are masked out first,
 which is how hard negatives pass: "kill the lights" is masked before "kill ... <person>" is tried.
-The rule table itself lives in `lexicon.py`.
+The rule table itself lives in the `lexicon` package.
 """
 
 from __future__ import annotations

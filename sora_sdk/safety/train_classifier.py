@@ -2,31 +2,37 @@
 
     python -m sora_sdk.safety.train_classifier [--out PATH] [--fp-target 0.01] [--seed 0]
 
-Reproducible (fixed seeds, deterministic fits) and CPU-only: ~3 minutes on 2 cores, almost all
-of it spent embedding ~6k strings with MiniLM. Needs scikit-learn for fitting; the shipped file
-holds only the weights, which `MiniLMPromptClassifier` applies with numpy.
+Reproducible (fixed seeds) and CPU-only, pure torch: a few minutes on 2 cores, almost all of it
+running MiniLM once over ~17k strings. The shipped file holds only the head, which
+`MiniLMPromptClassifier` applies with numpy.
 
-Data: the *tuning* sets only, `data/redteam.jsonl` and `data/benign.jsonl` (splits `dev` and
-`heldout`). The `*_test.jsonl` sets are never read here; they exist to measure the result.
-Augmentation, all programmatic:
+Data: the *tuning* splits only (`TUNING_FILES`): `dev` and `heldout` (`redteam.jsonl`,
+`benign.jsonl`), the first fresh test split `test` (`*_test.jsonl`, folded in once its results
+had been read), and `train` (`*_train.jsonl`, prompts written to widen the tuning data). The
+frozen held-out split `test2` (`*_test2.jsonl`) is never read here; `load_tuning` refuses it.
+Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
+400 synthetic ordinary prompts as extra benign data.
 
-* evasion variants of every tuning prompt (leetspeak, spaced or dotted letters, homoglyphs,
-  zero-width characters, full-width, stretched letters, random case), two per prompt;
-* framing variants ("make a video of ...", "..., shot on 35mm film", "for a movie scene, ..."),
-  two per prompt, harmful and benign alike, so framing is not a cue either way;
-* synthetic ordinary prompts (people, animals and places from a small grammar, and Shapes-style
-  captions) as extra benign data: the tuning benign set is mostly hard negatives, and without
-  everyday scenes the head learns that any person in a prompt is a risk.
+Model: two heads on the same features. The *detector* decides whether a prompt is harmful; the
+*attribution* head names the category. Both are `prompt_classifier.prompt_features` (MiniLM hidden layers 2, 4, 6 mean-
+pooled and 4, 6 max-pooled, frozen) with one logistic output per category, trained jointly with
+a masked loss: a benign string is a negative for every category, a harmful string of category c
+a positive for c. For the detector every other output is masked (a violent weapons prompt may
+also score on violence, and a prompt near two categories scores on both, which is what makes
+the detector's maximum over categories a good harm score). For the attribution head a harmful
+string is also a down-weighted negative for the categories it cannot belong to
+(`CROSS_NEGATIVES`: an adult sexual prompt is not `minors`); alone, that head blocks less
+(cross-validated gate recall 91.7% against 94.4% at the same false-positive rate), so it only
+names categories. Positives and negatives are balanced per category. AdamW (lr 3e-2, weight decay
+0.1, one-cycle schedule), 60 epochs of batches of 256, on the `classifier_views` of each string
+(benign clauses count as benign; harmful prompts are used whole, since one clause of a harmful
+prompt can be harmless).
 
-Model: per category c, logistic regression (L2, C=2, class-balanced) of c against benign, on the
-`classifier_views` embeddings (benign clauses count as benign; harmful prompts are used whole,
-since one clause of a harmful prompt can be harmless). Other harmful categories are left out of
-c's negatives: a violent weapons prompt may score on both, which only ever adds a block.
-
-Operating point: 5-fold cross-validation grouped by source prompt (a prompt and its variants stay
-in one fold) gives out-of-fold scores for every tuning prompt; the threshold is the lowest one at
-which out-of-fold benign false positives are <= `--fp-target`. The final head is refit on all
-data and shipped with that threshold and the cross-validated figures in its metadata.
+Operating point: 5-fold cross-validation grouped by source prompt (a prompt and its variants
+stay in one fold; synthetic prompts stay in every training fold) gives out-of-fold scores for
+every tuning prompt; the threshold is the lowest at which out-of-fold benign false positives are
+<= `--fp-target`. The final head is refit on all data and shipped with that threshold, the
+cross-validated figures (classifier alone, and gate = rules or classifier) and the data hash.
 """
 
 from __future__ import annotations
@@ -41,99 +47,35 @@ from pathlib import Path
 
 import numpy as np
 
+from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign
 from sora_sdk.safety.normalize import normalize_views
-from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views
+from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, prompt_features
 
 DATA = Path(__file__).resolve().parent / "data"
-TUNING_FILES = ("redteam.jsonl", "benign.jsonl")
+TUNING_FILES = (
+    "redteam.jsonl", "benign.jsonl", "redteam_test.jsonl", "benign_test.jsonl", "redteam_train.jsonl", "benign_train.jsonl",
+)
+TUNING_SPLITS = ("dev", "heldout", "test", "train")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
-
-# ----------------------------------------------------------------------------------------------
-# Augmentation
-# ----------------------------------------------------------------------------------------------
-
-_HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і"}
-_LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
-
-
-def _long_word(rng: random.Random, words: list[str]) -> int | None:
-    idx = [i for i, w in enumerate(words) if len(w) >= 4]
-    return rng.choice(idx) if idx else None
-
-
-def _in_word(fn):
-    """Apply `fn(rng, word)` to one random word of 4+ letters."""
-
-    def apply(rng: random.Random, text: str) -> str:
-        words = text.split(" ")
-        i = _long_word(rng, words)
-        if i is not None:
-            words[i] = fn(rng, words[i])
-        return " ".join(words)
-
-    return apply
-
-
-def _stretch(rng: random.Random, w: str) -> str:
-    j = rng.randrange(len(w))
-    return w[:j] + w[j] * rng.randint(2, 4) + w[j + 1 :]
-
-
-EVASIONS = {
-    "leet": lambda rng, t: "".join(_LEET.get(c, c) if rng.random() < 0.6 else c for c in t),
-    "spaced": _in_word(lambda rng, w: " ".join(w)),
-    "dotted": _in_word(lambda rng, w: rng.choice(".-*_").join(w)),
-    "homoglyph": lambda rng, t: "".join(_HOMOGLYPHS.get(c, c) if rng.random() < 0.5 else c for c in t),
-    "zero_width": _in_word(lambda rng, w: w[: len(w) // 2] + "\u200b" + w[len(w) // 2 :]),
-    "fullwidth": lambda rng, t: "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else ("\u3000" if c == " " else c) for c in t),
-    "stretch": _in_word(_stretch),
-    "case": lambda rng, t: "".join(c.upper() if rng.random() < 0.5 else c for c in t),
+# Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
+# an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
+# category may rightly belong to this one too: a minors prompt is sexual or violent, an
+# extremist attack is weapons and hate, a celebrity deepfake may be sexual or deceptive, fake
+# footage may show violence or hate, and violence overlaps every category but sexual. Prompts of
+# the other categories rarely name a real person, so nearly all are negatives for likeness.
+CROSS_NEGATIVES = {
+    "sexual": ("violence", "hate", "self_harm", "weapons", "deception"),
+    "minors": ("sexual", "hate", "self_harm", "weapons", "likeness", "deception"),
+    "violence": ("sexual",),
+    "hate": ("sexual", "minors", "self_harm", "deception"),
+    "self_harm": ("sexual", "violence", "hate", "weapons", "likeness", "deception"),
+    "weapons": ("sexual", "minors", "self_harm", "likeness"),
+    "likeness": ("sexual", "minors", "violence", "hate", "self_harm", "weapons"),
+    "deception": ("sexual", "minors", "self_harm"),
 }
-
-FRAMINGS = (
-    "make a video of {}", "cinematic 4k footage: {}", "{}, shot on 35mm film", "generate a short clip where {}",
-    "for a movie scene, {}", "realistic video of {}", "{}, slow motion, dramatic lighting", "animation: {}",
-    "i want a clip showing {}", "{}. photorealistic, 8k", "a scene in which {}", "create footage: {}",
-)
-
-_SUBJECTS = (
-    "a man", "a woman", "an old man", "an elderly woman", "two friends", "a family", "a young couple",
-    "a child", "a little girl", "a boy", "a group of kids", "a teenager", "a crowd", "a chef", "a nurse",
-    "a teacher", "a farmer", "a police officer", "a soldier", "a businessman", "a student", "a baby",
-    "a dog", "a cat", "a horse", "a fox", "a robot", "an astronaut", "a dancer", "a fisherman",
-)
-_ACTIONS = (
-    "walking", "reading a book", "laughing", "cooking pasta", "riding a bike", "dancing", "painting a mural",
-    "playing guitar", "shaking hands", "hugging", "waving", "eating ice cream", "sleeping", "running",
-    "swimming", "building a sandcastle", "flying a kite", "drinking coffee", "talking on the phone",
-    "planting a tree", "jumping over a puddle", "looking at the stars", "washing a car", "taking a photo",
-    "giving a speech", "carrying groceries", "playing chess", "writing a letter", "feeding ducks",
-)
-_PLACES = (
-    "in a park", "on a beach", "in a kitchen", "on a city street at night", "in a classroom",
-    "at a train station", "in the snow", "in a forest", "on a rooftop", "in a library", "at a market",
-    "in the rain", "on a boat", "in a garden", "in an office", "at a wedding", "in a hospital corridor",
-    "on a farm", "in a desert", "by a lake at sunset",
-)
-
-
-# Shapes-style captions (the shipped model's domain), written out here rather than imported so
-# the training set does not change when the dataset's phrasings do.
-_COLOURS = ("red", "green", "blue", "yellow", "white", "orange", "purple")
-_SHAPES = ("circle", "square", "triangle", "star", "ball", "box")
-_MOTIONS = ("moving right", "moving left", "bouncing", "falling down", "rising", "spinning", "sitting still")
-_BACKGROUNDS = ("on a navy background", "on black", "over a grey backdrop", "on a white background")
-
-
-def synthetic_benign(rng: random.Random, n: int) -> list[str]:
-    """`n` ordinary prompts: 3/4 from a subject-action-place grammar, 1/4 Shapes-style captions."""
-    n_shapes = n // 4
-    out = [f"{rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)} {rng.choice(_PLACES)}" for _ in range(n - n_shapes)]
-    out += [
-        f"a {rng.choice(_COLOURS)} {rng.choice(_SHAPES)} {rng.choice(_MOTIONS)} {rng.choice(_BACKGROUNDS)}"
-        for _ in range(n_shapes)
-    ]
-    return out
+CROSS_WEIGHT = 0.5
+MEAN_LAYERS = (2, 4, 6)  # hidden-state indices, 0 = token embeddings, 6 = last layer
+MAX_LAYERS = (4, 6)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -142,12 +84,13 @@ def synthetic_benign(rng: random.Random, n: int) -> list[str]:
 
 
 def load_tuning() -> list[dict]:
+    """Every prompt of `TUNING_FILES`; an error if any row belongs to another split (e.g. `test2`)."""
     rows = []
     for name in TUNING_FILES:
         rows += [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    bad = {r["split"] for r in rows} - {"dev", "heldout"}
+    bad = {r["split"] for r in rows} - set(TUNING_SPLITS)
     if bad:
-        raise ValueError(f"Tuning data holds splits {bad}; only dev/heldout may be trained on.")
+        raise ValueError(f"Tuning data holds splits {bad}; only {TUNING_SPLITS} may be trained on.")
     return rows
 
 
@@ -188,24 +131,63 @@ def _training_views(text: str, label: str) -> list[str]:
 # ----------------------------------------------------------------------------------------------
 
 
-def fit_head(X: np.ndarray, y: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
-    """Per-category logistic regression of c vs benign -> weight (C, D), bias (C,)."""
-    from sklearn.linear_model import LogisticRegression
+def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epochs: int = 60, lr: float = 3e-2,
+             weight_decay: float = 0.1):
+    """Joint per-category logistic head -> weight (C, F), bias (C,).
 
-    W, b = [], []
-    for c in CATEGORIES:
-        keep = (y == c) | (y == "benign")
-        m = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(X[keep], y[keep] == c)
-        W.append(m.coef_[0])
-        b.append(m.intercept_[0])
-    return np.asarray(W, np.float32), np.asarray(b, np.float32)
+    Args:
+        X: (N, F) features.
+        y: (N,) category index, -1 for benign.
+        cross: Also use other categories' prompts as negatives (`CROSS_NEGATIVES`): the
+            attribution head. Without, the detector head.
+    """
+    import torch
+    import torch.nn.functional as F
+
+    torch.manual_seed(seed)
+    Xt, yt = torch.from_numpy(X).float(), torch.from_numpy(y).long()
+    head = torch.nn.Linear(X.shape[1], len(CATEGORIES))
+    opt = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=weight_decay)
+    # Balance per category: benign strings weigh 1/n_benign, positives of c weigh 1/n_c, and the
+    # prompts of other categories that are negatives for c (CROSS_NEGATIVES) CROSS_WEIGHT/n_cross_c.
+    n_benign = float((y < 0).sum())
+    n_pos = torch.from_numpy(np.bincount(y[y >= 0], minlength=len(CATEGORIES))).float().clamp(min=1)
+    pairs = torch.zeros(len(CATEGORIES), len(CATEGORIES))  # (label, c): label's prompts are negatives for c
+    if cross:
+        for c, others in CROSS_NEGATIVES.items():
+            for o in others:
+                pairs[CATEGORIES.index(o), CATEGORIES.index(c)] = 1.0
+    n_cross = (pairs * n_pos[:, None]).sum(0).clamp(min=1)  # (C,)
+    cross_w = pairs * CROSS_WEIGHT / n_cross  # (C_label, C)
+    bs = 256
+    n_batches = (len(y) + bs - 1) // bs
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=epochs * n_batches)
+    gen = torch.Generator().manual_seed(seed)
+    for _ in range(epochs):
+        perm = torch.randperm(len(y), generator=gen)
+        for i in range(n_batches):
+            b = perm[i * bs : (i + 1) * bs]
+            logit, yb = head(Xt[b]), yt[b]  # (B, C), (B,)
+            target, weight = torch.zeros_like(logit), torch.zeros_like(logit)
+            benign, pos = yb < 0, yb >= 0
+            weight[benign] = 1.0 / n_benign  # a negative for every category
+            weight[pos] = cross_w[yb[pos]]  # a negative for the categories it cannot also be
+            target[pos, yb[pos]] = 1.0  # and a positive for its own
+            weight[pos, yb[pos]] = 1.0 / n_pos[yb[pos]]
+            # Scaled so the loss is a per-category mean over the whole set, whatever the batch.
+            loss = (F.binary_cross_entropy_with_logits(logit, target, reduction="none") * weight).sum() * len(y) / len(b)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+    return head.weight.detach().numpy().astype(np.float32), head.bias.detach().numpy().astype(np.float32)
 
 
-def _prompt_scores(W, b, E: dict[str, np.ndarray], texts: list[str]) -> np.ndarray:
+def _prompt_scores(W, b, F_: dict[str, np.ndarray], texts: list[str]) -> np.ndarray:
     """(N, C) classifier scores, max over each prompt's views (as at run time)."""
     out = np.zeros((len(texts), len(CATEGORIES)), np.float32)
     for i, t in enumerate(texts):
-        V = np.stack([E[v] for v in classifier_views(t)])  # (V, D)
+        V = np.stack([F_[v] for v in classifier_views(t)])  # (V, F)
         out[i] = (1 / (1 + np.exp(-(V @ W.T + b)))).max(0)
     return out
 
@@ -214,9 +196,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS)
     ap.add_argument("--fp-target", type=float, default=0.01, help="max out-of-fold benign false-positive rate")
-    ap.add_argument("--C", type=float, default=2.0, help="inverse L2 strength of the logistic heads")
     ap.add_argument("--synthetic", type=int, default=400, help="synthetic ordinary benign prompts")
     ap.add_argument("--max-length", type=int, default=64, help="MiniLM token positions per string")
+    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
@@ -224,6 +206,8 @@ def main(argv: list[str] | None = None) -> None:
     from safetensors.numpy import save_file
 
     from sora_sdk.models.text_encoder import MiniLMTextEncoder
+    from sora_sdk.safety.policy import load_policy
+    from sora_sdk.safety.prompt_check import PromptChecker
 
     torch.manual_seed(args.seed)
     rows = load_tuning()
@@ -232,59 +216,80 @@ def main(argv: list[str] | None = None) -> None:
     need = sorted({v for _, v, _ in views} | {v for r in rows for v in classifier_views(r["text"])})
     t0 = time.perf_counter()
     enc = MiniLMTextEncoder(max_length=args.max_length, cache_size=0)
-    E = {}
-    for i in range(0, len(need), 64):
-        E.update(zip(need[i : i + 64], enc.encode(need[i : i + 64]).pooled.numpy()))
-    print(f"embedded {len(need)} strings in {time.perf_counter() - t0:.0f} s", flush=True)
+    feats: dict[str, np.ndarray] = {}
+    order = sorted(need, key=len)  # similar lengths per batch: less padding
+    for i in range(0, len(order), 64):
+        chunk = order[i : i + 64]
+        feats.update(zip(chunk, prompt_features(enc, chunk, MEAN_LAYERS, MAX_LAYERS, args.max_length)))
+    print(f"features of {len(need)} strings in {time.perf_counter() - t0:.0f} s", flush=True)
 
+    cat_index = {c: i for i, c in enumerate(CATEGORIES)}
     G = np.array([g for g, _, _ in views])
-    X = np.stack([E[v] for _, v, _ in views])  # (N, D)
-    y = np.array([lab for _, _, lab in views])
+    X = np.stack([feats[v] for _, v, _ in views])  # (N, F)
+    y = np.array([cat_index.get(lab, -1) for _, _, lab in views])
 
-    # Out-of-fold scores of the original tuning prompts, folds grouped by source prompt.
-    from sklearn.model_selection import GroupKFold
-
-    # Synthetic prompts have groups of their own and stay in every training fold.
-    row_ids = np.unique(row_g)
+    # Out-of-fold scores of the original tuning prompts; folds grouped by source prompt, and
+    # synthetic prompts (groups of their own, no row) stay in every training fold.
+    rng = np.random.default_rng(args.seed)
+    groups = np.unique(row_g)
+    fold_of = dict(zip(groups.tolist(), rng.integers(0, args.folds, len(groups)).tolist()))
+    row_fold = np.array([fold_of[g] for g in row_g])
     oof = np.zeros((len(rows), len(CATEGORIES)), np.float32)
-    for _, te in GroupKFold(5).split(row_ids, groups=row_ids):
-        te_g = row_ids[te]
-        train = ~np.isin(G, te_g)
-        W, b = fit_head(X[train], y[train], args.C)
-        te_rows = np.flatnonzero(np.isin(row_g, te_g))
-        oof[te_rows] = _prompt_scores(W, b, E, [rows[i]["text"] for i in te_rows])
+    for k in range(args.folds):
+        held = {g for g in groups.tolist() if fold_of[g] == k}
+        train = ~np.isin(G, list(held))
+        W, b = fit_head(X[train], y[train], args.seed)
+        te_rows = np.flatnonzero(row_fold == k)
+        oof[te_rows] = _prompt_scores(W, b, feats, [rows[i]["text"] for i in te_rows])
 
     labels = np.array([r["category"] for r in rows])
+    splits = np.array([r["split"] for r in rows])
     benign = labels == "benign"
     top = oof.max(1)
     # Lowest threshold with benign FP <= target: just above the k-th highest benign score.
     k = int(np.floor(args.fp_target * benign.sum()))
     threshold = float(np.sort(top[benign])[::-1][k]) + 1e-6
-    recall = float((top[~benign] >= threshold).mean())
-    fp = float((top[benign] >= threshold).mean())
-    per_cat = {c: float((top[labels == c] >= threshold).mean()) for c in CATEGORIES}
-    print(f"out-of-fold: threshold {threshold:.4f}, benign FP {100 * fp:.1f}%, red-team recall {100 * recall:.1f}%")
-    print("  per category: " + ", ".join(f"{c} {100 * v:.0f}%" for c, v in per_cat.items()))
+    hit = top >= threshold
+    rules = PromptChecker(load_policy("default"))
+    gate = hit | np.array([bool(rules.findings(r["text"])) for r in rows])
 
-    W, b = fit_head(X, y, args.C)
+    def rate(mask, sel):
+        return float(mask[sel].mean()) if sel.any() else 0.0
+
+    record = {
+        "recall": rate(hit, ~benign), "benign_fp": rate(hit, benign),
+        "gate_recall": rate(gate, ~benign), "gate_benign_fp": rate(gate, benign),
+        "per_category": {c: rate(hit, labels == c) for c in CATEGORIES},
+        "per_split": {s: {"recall": rate(hit, (splits == s) & ~benign), "benign_fp": rate(hit, (splits == s) & benign)}
+                      for s in TUNING_SPLITS},
+    }
+    print(f"out-of-fold: threshold {threshold:.4f}; classifier recall {100 * record['recall']:.1f}% at "
+          f"{100 * record['benign_fp']:.1f}% benign FP; gate (rules or classifier) {100 * record['gate_recall']:.1f}% "
+          f"at {100 * record['gate_benign_fp']:.1f}%")
+    print("  per category: " + ", ".join(f"{c} {100 * v:.0f}%" for c, v in record["per_category"].items()))
+
+    W, b = fit_head(X, y, args.seed)
+    W_attr, b_attr = fit_head(X, y, args.seed, cross=True)
     digest = hashlib.sha256(b"".join((DATA / n).read_bytes() for n in TUNING_FILES)).hexdigest()
     meta = {
         "categories": list(CATEGORIES),
         "threshold": threshold,
         "encoder": enc.name,
         "max_length": args.max_length,
+        "mean_layers": list(MEAN_LAYERS),
+        "max_layers": list(MAX_LAYERS),
         "trained_on": list(TUNING_FILES),
+        "tuning_splits": list(TUNING_SPLITS),
         "tuning_sha256": digest,
         "train_strings": int(len(y)),
-        "cv_benign_fp": fp,
-        "cv_redteam_recall": recall,
-        "cv_recall_per_category": per_cat,
-        "C": args.C,
+        "fp_target": args.fp_target,
+        "cv": record,
         "seed": args.seed,
         "command": "python -m sora_sdk.safety.train_classifier",
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_file({"weight": W, "bias": b}, str(args.out), metadata={k: json.dumps(v) for k, v in meta.items()})
+    tensors = {"weight": W, "bias": b, "attribution_weight": W_attr, "attribution_bias": b_attr}
+    save_file(tensors, str(args.out), metadata={k: json.dumps(v) for k, v in meta.items()})
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.1f} kB)")
 
 

@@ -23,3 +23,8 @@ def test_plain_view_keeps_numbers_and_comes_first():
 def test_sentence_punctuation_is_not_leet():
     assert normalize_views("hello! $5")[0] == "hello 5"
     assert all("helloi" not in v for v in normalize_views("hello! $5"))
+
+
+def test_hyphenated_words_also_read_as_two_words():
+    assert normalize_views("CSAM-style footage") == ["csamstyle footage", "csam style footage"]
+    assert normalize_views("n-u-d-e") == ["nude"]  # single letters are still one spaced-out word

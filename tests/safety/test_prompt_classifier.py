@@ -1,11 +1,14 @@
 """The shipped learned prompt check (MiniLMPromptClassifier) and how the gate combines it with the rules."""
 
+import json
+
 import numpy as np
 import pytest
 
 from sora_sdk.safety import Category, SafetyFilter, SafetyPolicy
+from sora_sdk.safety import train_classifier
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, MiniLMPromptClassifier, classifier_views
-from sora_sdk.safety.train_classifier import CATEGORIES, TUNING_FILES, load_tuning
+from sora_sdk.safety.train_classifier import CATEGORIES, TUNING_FILES, TUNING_SPLITS, load_tuning
 
 
 @pytest.fixture(scope="module")
@@ -24,19 +27,25 @@ def rules_only():
 
 
 def test_shipped_weights_load_with_their_training_record(clf):
-    assert DEFAULT_WEIGHTS.stat().st_size < 64 * 1024  # a head, not a model
+    assert DEFAULT_WEIGHTS.stat().st_size < 256 * 1024  # two heads, not a model
     assert clf.categories == CATEGORIES
     assert set(clf.categories) == {c.value for c in Category} - {"degenerate"}
     meta = clf.metadata
     assert 0.0 < meta["threshold"] < 1.0 and meta["encoder"] == "sentence-transformers/all-MiniLM-L6-v2"
-    # Trained on the tuning sets only, and the operating point met the FP target out of fold.
-    assert meta["trained_on"] == list(TUNING_FILES) and not any("test" in f for f in meta["trained_on"])
-    assert meta["cv_benign_fp"] <= 0.01 and meta["cv_redteam_recall"] > 0.5
+    assert meta["mean_layers"] == [2, 4, 6] and meta["max_layers"] == [4, 6]
+    # Trained on the tuning splits only, never on the frozen test2 split, and the operating point
+    # met the FP target out of fold.
+    assert meta["trained_on"] == list(TUNING_FILES) and not any("test2" in f for f in meta["trained_on"])
+    assert meta["tuning_splits"] == ["dev", "heldout", "test", "train"]
+    assert meta["cv"]["benign_fp"] <= meta["fp_target"] == 0.01 and meta["cv"]["recall"] > 0.5
 
 
-def test_training_data_loader_refuses_anything_but_tuning_splits():
+def test_training_data_loader_refuses_anything_but_tuning_splits(monkeypatch):
     rows = load_tuning()
-    assert {r["split"] for r in rows} == {"dev", "heldout"} and len(rows) > 700
+    assert {r["split"] for r in rows} == set(TUNING_SPLITS) and len(rows) > 2000
+    monkeypatch.setattr(train_classifier, "TUNING_FILES", (*TUNING_FILES, "redteam_test2.jsonl"))
+    with pytest.raises(ValueError, match="test2"):
+        load_tuning()
 
 
 def test_default_gate_runs_the_shipped_classifier_and_policy_can_turn_it_off(gate, rules_only):
@@ -87,21 +96,47 @@ def test_reasons_say_which_check_found_what(gate):
 def test_a_category_the_policy_allows_is_reported_but_not_blocked():
     policy = SafetyPolicy(categories={"violence": {"action": "allow"}}, frames={"faces": "allow"})
     d = SafetyFilter.from_policy(policy).check_prompt("a hostage getting his fingers chopped off one by one")
-    assert d.allowed and "violence" in d.categories
+    assert d.allowed and d.categories == ("violence",)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "named", "not_named"),
+    [
+        # The detector alone scores adult sexual prompts as minors too; the attribution head does not.
+        ("a couple having sex on a hotel balcony at night", {"sexual"}, {"minors"}),
+        ("a 13 year old in lingerie posing on a bed", {"minors", "sexual"}, set()),
+        ("a hostage getting his fingers chopped off one by one", {"violence"}, {"minors", "self_harm", "sexual"}),
+    ],
+)
+def test_attribution_names_the_prompts_categories_not_its_neighbours(clf, prompt, named, not_named):
+    scores = clf.classify(prompt)
+    found = {c for c, p in scores.items() if p >= 0.5}
+    assert named <= found and not (not_named & found)
+    # Every category named carries the harm score itself: the block does not depend on naming.
+    harm = float(clf.scores(classifier_views(prompt)).max())
+    assert all(scores[c] == pytest.approx(harm) for c in found)
 
 
 def test_scores_are_calibrated_to_the_tuned_operating_point(clf):
-    # p = 0.5 exactly where the raw head reaches the threshold chosen on the tuning data.
-    e = clf.embed(["a hostage getting his fingers chopped off one by one"])  # (1, D)
-    raw = 1 / (1 + np.exp(-(e @ clf._weight.T + clf._bias + np.log(clf.metadata["threshold"] / (1 - clf.metadata["threshold"])))))
-    shifted = clf.scores(["a hostage getting his fingers chopped off one by one"])
+    # p = 0.5 exactly where the raw detector reaches the threshold chosen on the tuning data.
     thr = clf.metadata["threshold"]
+    texts = ["a hostage getting his fingers chopped off one by one", "a fox trotting across a snowy field"]
+    f = clf.features(texts)  # (2, F)
+    raw = 1 / (1 + np.exp(-(f @ clf._weight.T + clf._bias + np.log(thr / (1 - thr)))))
+    shifted = clf.scores(texts)
     assert np.array_equal(raw >= thr, shifted >= 0.5)
+    assert shifted[0].max() > 0.5 > shifted[1].max()
 
 
-def test_embedding_matches_the_text_encoders_pooled_vector(clf):
+def test_features_are_the_layer_means_and_maxes_and_include_the_pooled_vector(clf):
     texts = ["a red circle", "a much longer prompt about a fox trotting across a snowy field at dawn"]
-    np.testing.assert_allclose(clf.embed(texts), clf.encoder.encode(texts).pooled.numpy(), atol=1e-5)
+    f = clf.features(texts)
+    assert f.shape == (2, 5 * 384)
+    np.testing.assert_allclose(np.linalg.norm(f.reshape(2, 5, 384), axis=-1), 1.0, atol=1e-5)
+    # Slot 2 is layer 6's masked mean: the text encoder's pooled sentence vector.
+    np.testing.assert_allclose(f[:, 2 * 384 : 3 * 384], clf.encoder.encode(texts).pooled.numpy(), atol=1e-5)
+    # Padding to the longest string of a batch does not change a string's features.
+    np.testing.assert_allclose(clf.features(texts[:1]), f[:1], atol=1e-5)
 
 
 def test_views_undo_evasions_cut_hard_negatives_and_split_clauses():

@@ -1,4 +1,5 @@
-"""The frozen TEST split of the prompt checks: large enough, every category, and never edited."""
+"""The prompt sets: the frozen held-out split test2 and the first test split stay as committed,
+cover every category, and share nothing with the data the checks are tuned on."""
 
 import hashlib
 import json
@@ -14,6 +15,12 @@ DATA = Path(__file__).resolve().parents[2] / "sora_sdk" / "safety" / "data"
 FROZEN_SHA256 = {
     "redteam_test.jsonl": "4e4e5f3de58f02b7f26d259463d379713cb52e85add9ee0dcc6388ff1a465eb0",
     "benign_test.jsonl": "95db8126bc8f14feb1657811cf1d75400fc7aef1d384b05b32fa13693122b98c",
+}
+# test2 was committed before the second round of rule and classifier tuning (docs/safety.md) and
+# is never trained or tuned on: the held-out measurement.
+FROZEN_TEST2_SHA256 = {
+    "redteam_test2.jsonl": "78e37010df3486e75d809c33fd72c8aa153f9344fe9e4e2fc727d093bde4a1e7",
+    "benign_test2.jsonl": "f3ba442e380821548ca84f9558be1480b8603f144180bba5577ddb5454b57eb0",
 }
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
@@ -45,3 +52,33 @@ def test_test_split_shares_no_prompt_with_the_tuning_sets():
     shared = {t for t in test if t.lower().strip(". ") in tuning}
     # Only the four prompts the issue itself names appear in both.
     assert {t.lower() for t in shared} == ISSUE_HARD_NEGATIVES
+
+
+def test_test2_split_is_frozen():
+    for name, digest in FROZEN_TEST2_SHA256.items():
+        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
+
+
+def test_test2_is_large_and_covers_every_category_evasion_and_the_issue_hard_negatives():
+    red, benign = _load("redteam_test2.jsonl"), _load("benign_test2.jsonl")
+    assert len(red) >= 300 and len(benign) >= 300
+    assert {r["split"] for r in red + benign} == {"test2"}
+    cats = {c.value for c in Category} - {"degenerate"}
+    assert {r["category"] for r in red} == cats
+    assert min(sum(r["category"] == c for r in red) for c in cats) >= 40
+    evasions = {r["evasion"] for r in red}
+    assert {"indirect", "euphemism", "slang", "dog_whistle", "framing", "leet", "homoglyph", "zero_width"} <= evasions
+    assert ISSUE_HARD_NEGATIVES <= {r["text"] for r in benign}
+    assert {"word_collision", "medical", "people_children_bodies", "history"} <= {r["topic"] for r in benign}
+
+
+def test_test2_shares_no_prompt_with_any_tuning_split():
+    from sora_sdk.safety.normalize import normalize_views
+    from sora_sdk.safety.train_classifier import TUNING_FILES
+
+    def key(t):
+        return normalize_views(t)[-1]
+
+    tuning = {key(r["text"]) for n in TUNING_FILES for r in _load(n)}
+    shared = {r["text"] for n in FROZEN_TEST2_SHA256 for r in _load(n) if key(r["text"]) in tuning}
+    assert shared == ISSUE_HARD_NEGATIVES  # only the four prompts the issue names

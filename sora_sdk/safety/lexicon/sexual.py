@@ -1,0 +1,104 @@
+"""Rules for sexual content and for minors (sexualisation of, or harm aimed at, children)."""
+
+from __future__ import annotations
+
+from sora_sdk.safety.lexicon.vocabulary import CHILD, PEOPLE, SEXUAL_WORDS
+from sora_sdk.safety.policy import Category as C
+from sora_sdk.safety.rules import Rule
+
+
+# ----------------------------------------------------------------------------------------------
+# Sexual content
+# ----------------------------------------------------------------------------------------------
+
+_SEXUAL_UNLESS = (
+    "nude lipstick", "nude lip*", "nude heel*", "nude shoe*", "nude pump*", "nude color*",
+    "nude colour*", "nude tone*", "nude palette*", "nude makeup", "nude beige", "nude nail*",
+    "nude sandal*", "naked eye", "naked flame", "naked truth", "naked bulb", "naked tree*",
+    "naked branch*", "naked mole rat*", "naked wire*", "sex education", "sexual health",
+    "sexual harassment awareness", "sex of the", "sex determination", "sexual dimorphism",
+    "sexual reproduction", "cum laude", "magna cum laude", "summa cum laude", "pussy willow*",
+    "pussycat*", "blue tit*", "great tit*", "coal tit*", "sexy car", "sexy sports car",
+    "nude eyeshadow*", "nude eye shadow*", "nude lip liner*", "nude nail polish", "nude foundation",
+    "nude blush", "nude manicure*", "safe sex", "safer sex", "rugby hooker*",
+)
+
+SEXUAL = (
+    Rule("sexual/explicit", C.SEXUAL, (
+        "porn*", "pr0n", "prn", "xxx", "nsfw", "hentai", "nude", "nudes", "naked", "nudity",
+        "topless", "bottomless", "sex", "having sex", "sex tape", "sex scene", "sexual intercourse",
+        "intercourse", "erotic*", "orgasm*", "masturbat*", "blowjob", "handjob", "cumshot", "cum",
+        "striptease", "strip tease", "stripper*", "strip club", "strip naked", "lap dance",
+        "bdsm", "fetish*", "lewd", "horny", "onlyfans", "camgirl", "threesome", "orgy", "orgies",
+        "boobs", "titties", "tits", "pussy", "dildo*", "sex toy*", "kinky", "smut*", "sexting",
+        "nip slip", "upskirt", "downblouse", "wet t shirt", "in the nude", "skinny dip*",
+        "without any clothes", "without clothes", "no clothes on", "with no clothes", "clothes off",
+        "take off her clothes", "take off his clothes", "taking off her clothes", "undress*",
+        "fully exposed", "bare breasts", "bare chested woman", "exposed breasts", "nipple*",
+        "genital*", "penis*", "vagina*", "vulva", "testicle*", "make love", "making love",
+        "sexually explicit", "explicit sexual", "sexual act*", "sexual position*", "spread her legs",
+        "rape", "raping", "raped", "rapist", "molest*", "sexual assault", "sexually assault*",
+        "grope*", "groping", "fondl*", "seductive*", "seduc*", "lingerie model", "in lingerie",
+        "playboy", "hooker*", "prostitut*", "escort service", "brothel", "pornhub",
+        "adult film*", "adult video*", "adult movie*", "adult content", "x rated", "porn star*",
+        "fucking", "fucked", "fucks", "sex worker*",
+    ), unless=_SEXUAL_UNLESS, exempt_in=()),
+    # Anatomy terms a clinical deployment needs; the medical context lifts only these.
+    Rule("sexual/anatomy", C.SEXUAL, ("breast*", "butt", "buttocks", "ass", "crotch", "cleavage",
+                                      "groin", "thigh*", "body"),
+         near=("naked", "bare", "expos*", "fondl*", "grop*", "touch*", "squeez*", "lick*", "sexy",
+               "jiggl*", "bounc*", "oiled", "wet", "close up", "closeup", "spank*", "grab*"),
+         window=3, unless=("chicken breast*", "breast stroke", "breaststroke", "wet body of water",
+                           "body of water", "bare feet", "bare hands", "bare wall*", "bare tree*",
+                           "breast cancer", "breastfeed*", "breast feeding")),
+    Rule("sexual/suggestive", C.SEXUAL, ("sexy", "sensual*", "provocative*", "suggestive*", "steamy",
+                                         "hot and bothered", "slutty", "slut*", "whore*", "skimpy"),
+         near=PEOPLE + ("pose*", "posing", "dance*", "dancing", "body", "outfit", "model*"),
+         window=3, unless=_SEXUAL_UNLESS),
+    Rule("sexual/strict", C.SEXUAL, ("bikini*", "lingerie", "underwear", "swimsuit*", "sexy",
+                                     "kiss*", "seductive*", "bra", "panties", "thong*", "cleavage"),
+         strict_only=True, unless=_SEXUAL_UNLESS),
+)
+
+# ----------------------------------------------------------------------------------------------
+# Minors: sexualisation of, or harm aimed at, children. Reported with the sexual/violence category.
+# ----------------------------------------------------------------------------------------------
+
+MINORS = (
+    Rule("minors/sexual", C.MINORS, CHILD, with_any=SEXUAL_WORDS + ("rape*", "abuse*", "groom*", "seduc*",
+                                                                   "being touched", "touched by",
+                                                                   "touching him", "touching her",
+                                                                   "inappropriate*"),
+         unless=_SEXUAL_UNLESS + ("bathing suit", "baby shower*", "shower curtain", "meteor shower*",
+                                  "bathing the dog", "kissing the dog", "kiss on the cheek",
+                                  "goodnight kiss", "kiss goodnight", "family pose*"),
+         also=(C.SEXUAL,)),
+    Rule("minors/adult-romance", C.MINORS, ("dating", "date with", "on a date", "romantic*",
+                                            "in love with", "kissing", "married to", "sleeping with",
+                                            "relationship with", "boyfriend of", "girlfriend of"),
+         near=CHILD, window=4,
+         with_any=("adult", "grown man", "grown woman", "older man", "older woman", "old man",
+                   r"re:(?:[2-9][0-9]|thirty|forty|fifty|sixty)\s*(?:year old|yo)\s*(?:man|woman|guy)",
+                   "teacher", "coach", "stranger", "middle aged"),
+         also=(C.SEXUAL,)),
+    Rule("minors/explicit-terms", C.MINORS, (
+        "cp", "child porn*", "kiddie porn*", "kiddieporn", "pedo*", "paedo*", "pedophil*",
+        "jailbait", "lolicon", "loli", "shotacon", "child abuse material", "csam", "child sexual*",
+        "underage sex*", "underage nude*", "underage girl*", "underage boy*", "groom* a child",
+        "groom* children", "groom* a minor", "child grooming", "minor attracted",
+    ), unless=("cp violation", "cp rail")),
+    Rule("minors/violence", C.MINORS, ("beat*", "hit*", "hitting", "punch*", "kick*", "slap*",
+                                       "hurt*", "abus*", "kill*", "murder*", "stab*", "shoot*",
+                                       "shot", "strangl*", "chok*", "drown*", "burn*", "tortur*",
+                                       "kidnap*", "abduct*", "starv*", "whip*", "throw*", "shak*",
+                                       "bruis*", "battered", "smack*", "being hit", "being slapped",
+                                       "being punched", "being kicked", "covered in bruises"),
+         near=CHILD + ("kids", "newborn", "schoolchildren", "students", "pupils"),
+         window=4,
+         unless=("kick* the ball", "kick* a ball", "kicking a ball", "hit* the ball", "hit* a ball",
+                 "throw* a ball", "throw* the ball", "throwing a frisbee", "kid gloves", "kidding",
+                 "shake* hands", "shaking hands", "shak* a rattle", "burn* calories",
+                 "throw* a party", "hit* a pinata", "hit the pinata", "sunburn*", "hit song*",
+                 "hits the drum", "beat* the drum*", "beat* the heat", "heartbeat*", "beats"),
+         reverse="passive", also=(C.VIOLENCE,)),
+)

@@ -1,0 +1,134 @@
+"""Rules for graphic violence and gore, and for self-harm."""
+
+from __future__ import annotations
+
+from sora_sdk.safety.lexicon.vocabulary import PEOPLE
+from sora_sdk.safety.policy import Category as C
+from sora_sdk.safety.rules import Rule
+
+
+# ----------------------------------------------------------------------------------------------
+# Graphic violence and gore
+# ----------------------------------------------------------------------------------------------
+
+_VIOLENCE_UNLESS = (
+    "kill the lights", "kills the lights", "kill the engine", "kill the music", "kill time",
+    "killing time", "kill the mood", "killer whale*", "killer app*", "killer heels", "killer view",
+    "killer smile", "killer deal", "photo shoot", "photoshoot", "shoot* a video", "shoot* video",
+    "shoot* a film", "shoot* film", "shoot* photos", "shoot* a photo", "shoot* portraits",
+    "shoot* a scene", "shoot* the scene", "shoot* footage", "shoot* hoops", "shoot* baskets",
+    "shoot* a free throw", "shooting star*", "shoot* the breeze", "shoot* an arrow at a target",
+    "camera", "a shot of", "shot of espresso", "shot glass*", "shot of whiskey", "shot of tequila",
+    "tracking shot", "wide shot", "close up shot", "drone shot", "establishing shot", "flu shot",
+    "booster shot", "beat the heat", "beat* the drum*", "beat* eggs", "beat* the batter",
+    "beat* the record", "heartbeat*", "beats", "burn* calories", "burn* the midnight oil",
+    "murder mystery", "murder of crows", "blood orange*", "blood moon", "blood test*",
+    "blood donation", "blood pressure", "blood drive", "blood sugar", "bloodhound*", "al gore",
+    "gore tex", "goretex", "execute* a plan", "execute* the plan", "execute* a trick",
+    "executive*", "slaughterhouse five", "dead end", "dead sea", "deadline*", "dead leaves",
+    "dead battery", "deadpan", "punchline*", "punch bowl", "fruit punch", "kickstart*",
+    "kick off", "kickoff", "break a leg", "hang out", "hanging out", "hang* a picture",
+    "hang* laundry", "hang* lights", "hang* decorations", "hanging plants", "hang glid*",
+    "drown out", "choke point", "chokehold", "vaccine shot*", "vaccination shot*", "allergy shot*",
+    "insulin shot*", "b12 shot*", "drop* the beat", "beat drop*", "no gore", "without gore",
+    "zero gore", "no blood", "genocide memorial*", "genocide museum*", "genocide remembrance",
+    "genocide survivor*", "survivors of the genocide",
+    r"re:exhibit\w*\s+(?:about|on)\s+(?:the\s+)?(?:\w+\s+)?genocide",
+)
+
+VIOLENCE = (
+    Rule("violence/gore", C.VIOLENCE, (
+        "gore", "gory", "gruesome", "disembowel*", "dismember*", "decapitat*", "behead*",
+        "mutilat*", "eviscerat*", "bloodbath", "blood bath", "blood splatter*", "blood spurting",
+        "blood everywhere", "pool of blood", "covered in blood", "soaked in blood", "bleeding out",
+        "entrails", "intestines spilling", "guts spilling", "spilled guts", "severed head*",
+        "severed limb*", "severed arm*", "severed leg*", "severed finger*", "skull crushed",
+        "crushed skull", "brains splattered", "brain matter", "exploding head*", "head explod*",
+        "flayed", "flaying", "skinned alive", "burned alive", "burning alive", "burnt alive",
+        "buried alive", "snuff film*", "snuff video*", "torture porn", "torture scene*",
+        "tortur*", "massacre*", "slaughter", "slaughtered", "slaughtering", "slaughters", "lynch*", "genocide", "ethnic cleansing",
+        "execution video", "public execution", "firing squad", "shot in the head", "shot in the face",
+        "blown apart", "blown to pieces", "ripped apart", "torn apart by", "mangled bod*", "rotting bod*", "decompos* bod*", "mass grave*", "carnage",
+        "bloody murder", "brutal murder", "brutally murder*", "brutally beat*", "stabbing",
+        "stabbed", "gouge* out", "eye gouging", "impal*", "crucifixion of",
+        r"re:(?:slit|slits|slitting|cut|cuts|cutting)\s+(?:(?:his|her|their|your|my|the|a)\s+)?(?:\w+\s+)?throats?",
+        "throat slit", "throat cut", "throats slit",
+        "crushed bod*", "charred bod*", "burnt bod*", "bloody bod*", "blood and guts", "guts out",
+        "to pieces with", "hack* to pieces", "hack* to death", "hack* apart", "chop* to pieces",
+        "cut to pieces", "cut into pieces", "gutted like",
+        r"re:gutt\w*\s+(?:(?:a|the|his|her)\s+)?(?:man|woman|person|victim|him|her|body|guy|prisoner|hostage|child)(?![a-z])", "brains blown*",
+        "brains out", "shot dead", "shoots dead", "beaten to death", "beat* to death",
+        "stabbed to death", "stab* to death", "set alight", "set ablaze", "burned to death",
+        "burnt to death",
+        r"re:(?:head|skull|face|brains?)\s+(?:\w+\s+)?(?:smashed|crushed|caved|bashed|split|blown)(?:\s+(?:in|open|off))?",
+        r"re:(?:smash|crush|cave|bash|blow|blew|split)\w*\s+(?:in\s+)?(?:(?:his|her|their|the|a|someone s|my|your)\s+)?(?:head|skull|face|brains?)\s+(?:in|open|apart|off)",
+        r"re:shoot\w*\s+(?:\w+\s+){0,3}dead(?![a-z])",
+    ), unless=_VIOLENCE_UNLESS + ("tortured artist", "tortoise*", "shot dead center", "shoots dead center")),
+    # Clinical sights a medical deployment must be able to show; only the medical context lifts them.
+    Rule("violence/clinical", C.VIOLENCE, ("autopsy", "autopsies", "open wound*", "compound fracture",
+                                           "stab wound*", "gunshot wound*", "bullet wound*",
+                                           "corpse*", "dead body", "dead bodies", "cadaver*"),
+         exempt_in=("medical",)),
+    Rule("violence/clinical-strict", C.VIOLENCE, ("amputat*", "surgical incision*", "surgery footage"),
+         strict_only=True, exempt_in=("medical",)),
+    Rule("violence/act", C.VIOLENCE, (
+        "kill*", "murder*", "stab*", "shoot*", "shot", "shoots", "strangl*", "chok*", "beat*",
+        "beaten", "punch*", "kick*", "burn*", "drown*", "hang*", "hanged", "execut*", "slit*",
+        "slash*", "maul*", "bludgeon*", "assault*", "attack*",
+        "torture*", "butcher*", "slay*", "slain", "run over", "runs over", "ran over", "gun down",
+        "guns down", "gunned down", "mow* down", "blow* up", "blew up", "blown up", "set fire to",
+        "set on fire", "sets on fire", "light* on fire", "behead*", "whip*", "flog*", "lynch*",
+        "curb stomp*", "stomp* on", "rip* apart", "tear* apart", "cut open", "cuts open",
+    ), near=PEOPLE, window=3, reverse="passive", unless=_VIOLENCE_UNLESS + (
+        "crowd cheer*", "attack on titan", "beat* the crowd", "knock* on the door",
+        "kick* the ball", "kick* a ball", "kicking a ball", "kick* a soccer ball", "burn* a cd",
+        "crush* on", "crush* grapes", "crush* ice", "smash* hit", "smashing pumpkins",
+        "execut* a dance", "hang* with", "hang* around", "hanging around", "club* with",
+        "dance club*", "golf club*", "book club*", "night club*", "nightclub*", "club house",
+        "chopping", "bleed* colou*", "heart attack", "panic attack", "asthma attack",
+        "attack* the problem", "shot put", "burn* the toast", "burnt toast", "whipped cream",
+        "whip* cream", "whip* up", "smash* a serve", "smash burger*", "stomp* grapes",
+        "stomp* in puddle*", "stomping in the puddle*", "smash* the piñata", "beat* box*",
+        "beatbox*", "sunburn*", "burning man",
+    ), exempt_in=()),
+    Rule("violence/strict", C.VIOLENCE, ("blood*", "bloody", "fight*", "war", "battle*",
+                                         "wound*", "dead", "death", "zombie*", "skeleton*"),
+         strict_only=True, unless=_VIOLENCE_UNLESS + ("pillow fight*", "snowball fight*")),
+)
+
+# ----------------------------------------------------------------------------------------------
+# Self-harm
+# ----------------------------------------------------------------------------------------------
+
+SELF_HARM = (
+    Rule("self_harm/explicit", C.SELF_HARM, (
+        "suicide", "suicidal", "commit* suicide", "kill* myself", "kill* himself", "kill* herself",
+        "kill* themselves", "kill* yourself", "kys", "self harm*", "selfharm*", "self injur*",
+        "self mutilat*", "cut* myself", "cut* himself", "cut* herself", "cut* themselves",
+        "cutting her wrist*", "cutting his wrist*", "cutting my wrist*", "cut* her wrist*",
+        "cut* his wrist*", "slit* wrist*", "slit* her wrist*", "slit* his wrist*", "slit* my wrist*",
+        "slits wrist*",
+        r"re:(?:slit|slits|slitting|cut|cuts|cutting|slash\w*)\s+(?:(?:his|her|their|your|my|own)\s+)*wrists?",
+        "razor cuts", "razor blade cuts", "hang* myself", "hang* himself",
+        "hang* herself", "hang* themselves", "noose around", "end my life", "end his life",
+        "end her life", "end their life", "end their lives", "ending my life", "ending her life",
+        "ending his life", "take my own life", "take his own life", "take her own life",
+        "taking her own life", "taking his own life", "took his own life", "took her own life",
+        "overdos* on", "overdos* pills", "swallow* a bottle of pills", "swallowing pills to die",
+        "pro ana", "proana", "thinspo*", "meanspo", "bonespo", "starv* herself", "starv* himself",
+        "starv* myself", "purg* after eating", "jump* off a bridge to", "jump* to his death",
+        "jump* to her death", "jump* to their death", "leap* to his death", "leap* to her death",
+        "want* to die", "wants to die", "how to die", "ways to die", "painless way to die",
+        "burn* herself", "burn* himself", "burn* myself", "self immolat*", "hurting herself",
+        "hurting himself", "hurting myself", "sewer slide", "unaliv*", "hurt* herself on purpose", "bleed* herself",
+        "blood from her wrist*", "blood from his wrist*", "bleeding wrist*", "cut marks", "scars on her wrist*",
+        "hang* yourself", "cut* yourself", "burn* yourself", "starv* yourself", "thinspiration",
+        "pro anorexia", "encourag* anorexia", "promot* anorexia", "glorif* anorexia", "anorexia tips",
+        "encourag* bulimia", "end it all", "pills to die", "bottle of pills", "bottle of sleeping pills",
+        r"re:(?:cut|cuts|cutting|slash\w*|carv\w*)\s+(?:(?:his|her|their|my|your|own)\s+)+(?:arms?|forearms?|thighs?|legs?|wrists?|skin|stomach)",
+        r"re:(?:gun|pistol|revolver|barrel)\s+(?:to|against|in)\s+(?:(?:his|her|their|my|your)\s+)(?:own\s+)?(?:head|temple|mouth)",
+    ), unless=("suicide prevention", "suicide hotline", "suicide awareness", "suicide squad",
+               "suicide door*", "self harm awareness", "self harm prevention", "suicide squeeze*",
+               "self harm recovery", "recovery from self harm"),
+       exempt_in=()),
+)

@@ -1,0 +1,66 @@
+"""Rules for weapons construction, attacks and violent extremism."""
+
+from __future__ import annotations
+
+from sora_sdk.safety.policy import Category as C
+from sora_sdk.safety.rules import Rule
+
+
+# ----------------------------------------------------------------------------------------------
+# Weapons, attacks and violent extremism
+# ----------------------------------------------------------------------------------------------
+
+WEAPONS = (
+    Rule("weapons/explosives", C.WEAPONS, (
+        "pipe bomb*", "nail bomb*", "car bomb*", "suicide bomb*", "suicide vest*", "dirty bomb*",
+        "ied", "ieds", "improvised explosive*", "molotov*", "petrol bomb*", "fertilizer bomb*",
+        "pressure cooker bomb*", "homemade bomb*", "homemade explosive*", "bomb making",
+        "bombmaking", "make a bomb", "making a bomb", "build a bomb", "building a bomb",
+        "assemble a bomb", "assembling a bomb", "detonat* a bomb", "plant* a bomb", "bomb threat",
+        "tatp", "napalm recipe", "make napalm", "making napalm", "make thermite", "detonator*",
+        "bomb the", "bombing the", "bombing of a", "terror* bombing*",
+    ), unless=("photo bomb*", "photobomb*", "bath bomb*", "da bomb", "bombshell*", "bomb pop*",
+               "bombing the exam", "bomb the exam", "bombing the audition", "bomb the audition",
+               "bomb the test", "seed bomb*", "glitter bomb*", "chocolate bomb*", "cocoa bomb*",
+               "bombing the test")),
+    Rule("weapons/attacks", C.WEAPONS, (
+        "mass shooting*", "school shooting*", "shooting spree*", "killing spree*", "active shooter*",
+        "open* fire on", "opened fire on", "shoot up a school", "shoot up the school",
+        "shoot* up a church", "shoot* up a mosque", "shoot* up a synagogue", "shoot* up a mall",
+        "shoot* up a concert", "terror* attack*", "terrorist*", "terrorism", "jihad*", "isis",
+        "isil", "al qaeda", "al qaida", "taliban fighter*", "hamas fighter*", "hezbollah fighter*",
+        "boko haram", "al shabaab", "mujahideen", "martyrdom operation*", "hijack* a plane",
+        "hijack* an airplane", "hijack* the plane", "hijacked plane*", "crash* a plane into",
+        "fly* a plane into", "plane into the tower*", "plane into a building", "assassinat*",
+        "car ramming", "ramming attack*", "truck attack*", "drive* into a crowd", "plow* into a crowd",
+        "ploughs into a crowd", "vehicle ramming", "hostage execution*", "beheading video*",
+        "manifesto of", "shooter manifesto", "extremist recruitment", "terrorist recruitment",
+        r"re:recruit\w*\s+(?:\w+\s+){0,3}(?:for|to join)\s+(?:the\s+|a\s+)?(?:isis|islamic state|al qaeda|jihad\w*|taliban|terror\w*|extremist\w*|militias?|neo\s*nazis?|hamas|hezbollah)",
+        "join the jihad", "join isis", "glorif* terror*", "glorif* the shooter",
+        "glorif* the attack*", "lone wolf attack*", "bomb* a school", "bomb* a church",
+        "bomb* a mosque", "bomb* a synagogue", "bomb* a hospital", "gas attack*", "chemical attack*",
+        "anthrax attack*", "poison* the water supply", "poison* a water supply", "arson attack*",
+        "islamic state", "nasheed*", "columbine shooter*", "flown into the",
+        r"re:glorif\w*\s+(?:\w+\s+){0,3}(?:shooters?|bombers?|terrorists?|attackers?|massacres?|killers?)",
+        r"re:(?:plane|jet|airliner|aircraft)s?\s+(?:\w+\s+){0,2}(?:into|at)\s+(?:a|the)\s+(?:\w+\s+)?(?:building|tower|skyscraper|white house|capitol|pentagon|crowd|stadium|school)",
+        r"re:(?:grenades?|bombs?|explosives?|molotovs?)\s+(?:\w+\s+){0,2}(?:into|at|on)\s+(?:a|the)\s+(?:\w+\s+)?(?:crowd\w*|cafe|school|market|church|mosque|synagogue|bus|train|stadium|concert|mall|people|hospital|kindergarten)",
+    ), unless=("goddess isis", "isis goddess", "temple of isis", "isis statue", "statue of isis")),
+    Rule("weapons/construction", C.WEAPONS, (
+        "3d printed gun*", "3d print* a gun", "3d print* a firearm", "ghost gun*", "auto sear*",
+        "autosear*", "full auto conversion", "to full auto", "into full auto", "full auto kit*",
+        "bump stock*", "solvent trap*", "untraceable gun*", "untraceable firearm*",
+        "make a gun", "making a gun", "build a gun", "building a gun", "make a silencer",
+        "homemade silencer*", "homemade suppressor*", "make a suppressor", "zip gun*",
+        "chemical weapon*", "biological weapon*", "bioweapon*", "bio weapon*", "nerve agent*",
+        "nerve gas", "sarin", "vx gas", "ricin", "anthrax", "mustard gas", "chlorine gas attack",
+        "weaponiz*", "weaponis*", "enrich* uranium", "nuclear bomb instruction*", "make a nuke",
+        "how to make a weapon", "how to make poison", "make poison", "cook* meth", "meth lab",
+    )),
+    Rule("weapons/strict", C.WEAPONS, ("gun*", "rifle*", "pistol*", "firearm*", "shotgun*",
+                                       "handgun*", "ak 47", "ar 15", "ammo", "ammunition",
+                                       "grenade*", "bomb*", "missile*", "explosion*", "sniper*"),
+         strict_only=True, unless=("glue gun*", "hot glue gun*", "nail gun*", "water gun*",
+                                   "squirt gun*", "heat gun*", "staple gun*", "bath bomb*",
+                                   "photo bomb*", "flavor explosion", "color explosion*",
+                                   "colour explosion*", "explosion of colo*")),
+)
