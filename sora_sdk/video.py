@@ -26,6 +26,8 @@ import json
 import math
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -473,7 +475,14 @@ def _write_ffmpeg(video: Video, path: Path, kind: str, info: str) -> None:
         writer.close()
 
 
-def _read_av(path: Path) -> Video:
+@contextmanager
+def open_video_stream(path: Path) -> Iterator[tuple[Any, Any, dict[str, str], Any]]:
+    """Open ``path``'s first video stream with PyAV: ``(container, stream, tags, rate)``.
+
+    ``tags`` are the container's metadata with lower-cased keys; ``rate`` is the stream's average
+    (or guessed) frame rate, possibly None. Every read error, here or in the ``with`` body (a
+    corrupt packet while decoding), becomes one `VideoReadError` naming the file.
+    """
     import av
 
     try:
@@ -482,12 +491,16 @@ def _read_av(path: Path) -> Video:
                 raise VideoReadError(f"Cannot read video {path}: the file has no video stream.")
             stream = container.streams.video[0]
             tags = {k.lower(): v for k, v in container.metadata.items()}
-            rate = stream.average_rate or stream.guessed_rate
-            frames = [f.to_ndarray(format="rgb24") for f in container.decode(stream)]
+            yield container, stream, tags, stream.average_rate or stream.guessed_rate
     except VideoReadError:
         raise
     except (av.error.FFmpegError, OSError, ValueError) as e:
-        raise VideoReadError(f"Cannot read video {path}: the file is corrupt or not a video ({e}).")
+        raise VideoReadError(f"Cannot read video {path}: the file is corrupt or not a video ({e}).") from e
+
+
+def _read_av(path: Path) -> Video:
+    with open_video_stream(path) as (container, stream, tags, rate):
+        frames = [f.to_ndarray(format="rgb24") for f in container.decode(stream)]
     if not frames:
         raise VideoReadError(f"Cannot read video {path}: the stream decoded to zero frames.")
     fps, meta = _parse_info(tags.get("comment"))

@@ -80,6 +80,22 @@ def _released(gate, frame: np.ndarray, fps: float) -> np.ndarray:
     return gate.release(Video(frame[None], fps)).frames[0]
 
 
+def _gated_render(env, frames: np.ndarray | None, how: str) -> tuple[np.ndarray, ...] | None:
+    """``render()`` of the single and the vector env: the current frames (N, H, W, 3), each through the gate.
+
+    Frame by frame: the gate samples a few frames of a video, and every sub-env's frame is its own
+    picture that must be checked. ``env`` keeps the gate (built on first use) in ``env._gate``.
+    """
+    if env.render_mode is None:
+        gym.logger.warn(f"render() needs a render mode: create the env with render_mode='rgb_array', e.g. {how}")
+        return None
+    if frames is None:
+        raise gym.error.ResetNeeded("Call reset before using render method.")
+    if env._gate is None:
+        env._gate = _default_gate()
+    return tuple(_released(env._gate, frame, env.metadata["render_fps"]) for frame in frames)
+
+
 def _to_uint8(frames: torch.Tensor) -> np.ndarray:
     """(B, 3, H, W) in [-1, 1] -> (B, H, W, 3) uint8."""
     return np.ascontiguousarray(((frames.float() + 1.0) * 127.5).round().clamp(0, 255).to(torch.uint8).permute(0, 2, 3, 1).numpy())
@@ -216,15 +232,9 @@ class WorldModelEnv(gym.Env[np.ndarray, np.ndarray]):
         return first.copy(), info
 
     def render(self) -> np.ndarray | None:
-        if self.render_mode is None:
-            gym.logger.warn("render() needs a render mode: create the env with render_mode='rgb_array', "
-                            "e.g. gymnasium.make('SoraSDK/PushWorldModel-v0', render_mode='rgb_array')")
-            return None
-        if self._frame is None:
-            raise gym.error.ResetNeeded("Call reset before using render method.")
-        if self._gate is None:
-            self._gate = _default_gate()
-        return _released(self._gate, self._frame, self.metadata["render_fps"])
+        frames = _gated_render(self, None if self._frame is None else self._frame[None],
+                               "gymnasium.make('SoraSDK/PushWorldModel-v0', render_mode='rgb_array')")
+        return None if frames is None else frames[0]
 
     def close(self) -> None:
         self._real.close()
@@ -363,17 +373,7 @@ class WorldModelVectorEnv(VectorEnv):
         return infos
 
     def render(self) -> tuple[np.ndarray, ...] | None:
-        if self.render_mode is None:
-            gym.logger.warn("render() needs a render mode: gymnasium.make_vec('SoraSDK/PushWorldModel-v0', "
-                            "num_envs=N, render_mode='rgb_array')")
-            return None
-        if self._obs is None:
-            raise gym.error.ResetNeeded("Call reset before using render method.")
-        if self._gate is None:
-            self._gate = _default_gate()
-        # Frame by frame: the gate samples a few frames of a video, and every sub-env's frame is
-        # its own picture that must be checked.
-        return tuple(_released(self._gate, frame, self.metadata["render_fps"]) for frame in self._obs)
+        return _gated_render(self, self._obs, "gymnasium.make_vec('SoraSDK/PushWorldModel-v0', num_envs=N, render_mode='rgb_array')")
 
     def close_extras(self, **kwargs: Any) -> None:
         self._real.close()

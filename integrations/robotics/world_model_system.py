@@ -20,14 +20,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import lightning.pytorch as pl
 import torch
 import torch.nn.functional as F
 from pydantic import Field, model_validator
 
 from sora_sdk.integrations.robotics.world_model import WorldModel, bce_termination, frame_conditions
 from sora_sdk.sampling.flow import sample_training_sigmas
-from sora_sdk.training import OptimizationConfig, build_optimizer, step_generator
+from sora_sdk.training import OptimizationConfig, step_generator
+from sora_sdk.training.ema import EMASystem
 
 __all__ = ["WorldModelSystem", "WorldModelTrainingConfig"]
 
@@ -66,7 +66,7 @@ class WorldModelTrainingConfig(OptimizationConfig):
         return self
 
 
-class WorldModelSystem(pl.LightningModule):
+class WorldModelSystem(EMASystem):
     """Lightning system around a plain `WorldModel`.
 
     Args:
@@ -86,37 +86,17 @@ class WorldModelSystem(pl.LightningModule):
         self.cfg = training if isinstance(training, WorldModelTrainingConfig) else WorldModelTrainingConfig.model_validate(dict(training or {}))
         if not isinstance(world_model, WorldModel):
             world_model = world_model()
-        self.world_model = world_model
-        # Registered, never trained: saved in checkpoints and moved with the system.
-        self.ema_world_model = copy.deepcopy(world_model).requires_grad_(False).eval()
+        self._register_trained("world_model", world_model)  # + ema_world_model (see EMASystem)
         self.optimizer = optimizer
         self.save_hyperparameters({"training": self.cfg.model_dump(mode="json"), "world_model": dict(world_model.config)})
 
-    # ------------------------------------------------------------------ Lightning plumbing
-    def train(self, mode: bool = True) -> WorldModelSystem:
-        super().train(mode)
-        self.ema_world_model.eval()
-        return self
-
-    def configure_optimizers(self) -> dict:
-        max_steps = self.trainer.max_steps if self._trainer is not None else None
-        return build_optimizer(self.world_model, self.optimizer, self.cfg, max_steps=max_steps)
-
-    def optimizer_step(self, *args, **kwargs) -> None:
-        super().optimizer_step(*args, **kwargs)
-        self.update_ema()
-
-    def training_step(self, batch: dict, batch_idx: int) -> torch.Tensor:
-        return self._common_step(batch, "train", batch_idx)
-
-    def validation_step(self, batch: dict, batch_idx: int) -> torch.Tensor:
-        return self._common_step(batch, "val", batch_idx)
+    # Lightning plumbing (optimiser + schedule, EMA update, train/val routing): EMASystem.
 
     # ------------------------------------------------------------------ the step
     def _common_step(self, batch: dict, stage: str, batch_idx: int) -> torch.Tensor:
         keys = (batch_idx, self.global_rank) if stage == "val" else (self.global_step, batch_idx, self.global_rank)
         gen = step_generator(self.cfg.seed, stage, *keys)
-        model = self.world_model if stage == "train" else self.ema_world_model
+        model = self.model_for(stage)
         k = model.config.context_frames
 
         video = batch["video"].transpose(1, 2).float()  # (B, 3, L, H, W), L = K + 1
@@ -160,16 +140,7 @@ class WorldModelSystem(pl.LightningModule):
         )
         return loss
 
-    # ------------------------------------------------------------------ EMA and export
-    @torch.no_grad()
-    def update_ema(self) -> None:
-        """ema <- decay * ema + (1 - decay) * online, warmed up as in `VideoDiffusionSystem`."""
-        n = self.global_step
-        decay = min(self.cfg.ema_decay, (1 + n) / (10 + n))
-        ema = list(self.ema_world_model.parameters())
-        online = [p.detach() for p in self.world_model.parameters()]
-        torch._foreach_lerp_(ema, online, 1.0 - decay)
-
+    # ------------------------------------------------------------------ export
     def export(self, path: str | Path) -> Path:
         """Write the EMA `WorldModel` folder (config.json + safetensors) that `from_pretrained` loads."""
         path = Path(path)

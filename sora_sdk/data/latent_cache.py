@@ -127,7 +127,7 @@ class LatentCache(Dataset):
         if compressor is None:
             if self.compressor_path is None:
                 raise ValueError("LatentCache.prepare needs a compressor or a compressor_path to encode with.")
-            from sora_sdk.training.system import load_compressor
+            from sora_sdk.models.compressor import load_compressor
 
             compressor = load_compressor(self.compressor_path)
         compressor = compressor.eval()

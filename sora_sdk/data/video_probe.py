@@ -25,7 +25,7 @@ import numpy as np
 
 # The JSON comment written by `Video.save` carries the exact fps (GIF delays are rounded to 10 ms,
 # containers store rationals); reading it the same way keeps VideoFolder and `Video.load` agreeing.
-from sora_sdk.video import VideoReadError, _parse_info
+from sora_sdk.video import VideoReadError, _parse_info, open_video_stream
 
 __all__ = [
     "VideoInfo",
@@ -152,27 +152,15 @@ def _probe_gif(path: Path) -> VideoInfo:
 
 
 def _probe_av(path: Path) -> VideoInfo:
-    import av
-
-    try:
-        with av.open(str(path)) as container:
-            if not container.streams.video:
-                raise VideoReadError(f"Cannot read video {path}: the file has no video stream.")
-            stream = container.streams.video[0]
-            tags = {k.lower(): v for k, v in container.metadata.items()}
-            rate = stream.average_rate or stream.guessed_rate
-            num_frames, height, width = int(stream.frames or 0), stream.height, stream.width
-            if num_frames <= 0 or not height or not width:
-                # No count in the header (typical for webm/mkv): decode once to count. The result
-                # is cached in the index, so this is paid once per file.
-                num_frames = 0
-                for frame in container.decode(stream):
-                    num_frames += 1
-                    height, width = frame.height, frame.width
-    except VideoReadError:
-        raise
-    except (av.error.FFmpegError, OSError, ValueError) as e:
-        raise VideoReadError(f"Cannot read video {path}: the file is corrupt or not a video ({e}).")
+    with open_video_stream(path) as (container, stream, tags, rate):
+        num_frames, height, width = int(stream.frames or 0), stream.height, stream.width
+        if num_frames <= 0 or not height or not width:
+            # No count in the header (typical for webm/mkv): decode once to count. The result
+            # is cached in the index, so this is paid once per file.
+            num_frames = 0
+            for frame in container.decode(stream):
+                num_frames += 1
+                height, width = frame.height, frame.width
     if num_frames == 0:
         raise VideoReadError(f"Cannot read video {path}: the stream has zero frames.")
     fps, _ = _parse_info(tags.get("comment"))
@@ -209,43 +197,36 @@ def _read_gif_frames(path: Path, wanted: list[int]) -> dict[int, np.ndarray]:
 
 
 def _read_av_frames(path: Path, wanted: list[int]) -> dict[int, np.ndarray]:
-    import av
-
     keep, last = set(wanted), wanted[-1]
-    try:
-        with av.open(str(path)) as container:
-            stream = container.streams.video[0]
-            rate, tb = stream.average_rate or stream.guessed_rate, stream.time_base
-            t0 = stream.start_time or 0
-            # Frame index from the timestamp: (pts - start) * time_base * rate. That is what lets
-            # us seek (decode restarts at a keyframe whose index we would not otherwise know).
-            by_pts = bool(rate and tb)
-            if by_pts and wanted[0] > 0:
-                container.seek(t0 + int(wanted[0] / (rate * tb)), stream=stream, backward=True)
-            found: dict[int, np.ndarray] = {}
-            for n, frame in enumerate(container.decode(stream)):
-                if by_pts and frame.pts is not None:
-                    i = int(math.floor(float((frame.pts - t0) * tb * rate) + 0.5))
-                elif wanted[0] == 0 or not by_pts:
-                    i = n  # no timestamps and no seek: decode order is the frame index
-                else:
-                    return _read_av_sequential(path, keep, last)
-                if i in keep:
-                    found[i] = frame.to_ndarray(format="rgb24")
-                if i >= last:
-                    break
+    with open_video_stream(path) as (container, stream, _, rate):
+        tb, t0 = stream.time_base, stream.start_time or 0
+        # Frame index from the timestamp: (pts - start) * time_base * rate. That is what lets
+        # us seek (decode restarts at a keyframe whose index we would not otherwise know).
+        by_pts = bool(rate and tb)
+        if by_pts and wanted[0] > 0:
+            container.seek(t0 + int(wanted[0] / (rate * tb)), stream=stream, backward=True)
+        found: dict[int, np.ndarray] = {}
+        for n, frame in enumerate(container.decode(stream)):
+            if by_pts and frame.pts is not None:
+                i = int(math.floor(float((frame.pts - t0) * tb * rate) + 0.5))
+            elif wanted[0] == 0 or not by_pts:
+                i = n  # no timestamps and no seek: decode order is the frame index
+            else:
+                break  # a stream without timestamps after a seek: start again from frame 0
+            if i in keep:
+                found[i] = frame.to_ndarray(format="rgb24")
+            if i >= last:
+                return found
+        else:
             return found
-    except (av.error.FFmpegError, OSError) as e:
-        raise VideoReadError(f"Cannot read video {path}: decoding failed ({e}).") from e
+    return _read_av_sequential(path, keep, last)
 
 
 def _read_av_sequential(path: Path, keep: set[int], last: int) -> dict[int, np.ndarray]:
     """Fallback for streams without timestamps: decode from the start, counting frames."""
-    import av
-
     found = {}
-    with av.open(str(path)) as container:
-        for i, frame in enumerate(container.decode(container.streams.video[0])):
+    with open_video_stream(path) as (container, stream, _, _rate):
+        for i, frame in enumerate(container.decode(stream)):
             if i in keep:
                 found[i] = frame.to_ndarray(format="rgb24")
             if i >= last:

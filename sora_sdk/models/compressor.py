@@ -14,6 +14,7 @@ rather than over the whole clip, whose statistics would mix frames. Two conseque
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from contextlib import contextmanager
 
 import torch
@@ -452,3 +453,28 @@ def _ramp(n: int, overlap: int, fade_in: bool, fade_out: bool, like: torch.Tenso
         if fade_out:
             r[-overlap:] = ramp.flip(0)
     return r
+
+
+def load_compressor(compressor: VideoCompressor | str | Path | None) -> VideoCompressor:
+    """A frozen compressor from a module or a folder written by `save_pretrained` (with stats)."""
+    if compressor is None:
+        raise ValueError(
+            "the DiT stage needs a trained compressor: train one with "
+            "`sora-sdk train experiment=tiny_shapes_compressor` and pass its folder as "
+            "compressor_path=<run>/model (or give a VideoCompressor module)."
+        )
+    if not isinstance(compressor, VideoCompressor):
+        path = Path(compressor)
+        if not (path / "config.json").is_file():
+            raise ValueError(
+                f"{path} is not a compressor folder (no config.json); pass the folder the compressor "
+                "stage exported (compressor_path=<run>/model) or VideoCompressor.save_pretrained wrote."
+            )
+        compressor = VideoCompressor.from_pretrained(path, low_cpu_mem_usage=False)
+    if compressor.config.latents_mean is None or compressor.config.latents_std is None:
+        raise ValueError(
+            "the compressor has no latent statistics, so its latents are not normalised for the "
+            "denoiser; call compressor.fit_latent_stats(videos) (the compressor stage does this at "
+            "export) and save it again."
+        )
+    return compressor.eval().requires_grad_(False)

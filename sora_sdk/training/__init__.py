@@ -1,6 +1,7 @@
 """sora_sdk.training: Lightning systems, data module and the Hydra entry point.
 
     VideoDiffusionSystem   trains a SpacetimeDiT on a frozen compressor's latents (rectified flow)
+    EMASystem              the shared plumbing: a trained module + its EMA, optimiser, step routing
     CompressorSystem       trains a VideoCompressor (L1 + KL [+ SSIM]) and exports it with stats
     VideoDataModule        batches of {video, caption} from any such dataset (e.g. Shapes)
     ConditionMaskSampler   random frame-condition masks (image-to-video, extension, ...)
@@ -18,6 +19,7 @@ import importlib
 
 _EXPORTS = {
     "VideoDiffusionSystem": "sora_sdk.training.system",
+    "EMASystem": "sora_sdk.training.ema",
     "CompressorSystem": "sora_sdk.training.compressor_system",
     "VideoDataModule": "sora_sdk.training.datamodule",
     "ResumableBatchSampler": "sora_sdk.training.datamodule",

@@ -20,51 +20,25 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import lightning.pytorch as pl
 import torch
 from diffusers import FlowMatchEulerDiscreteScheduler
 
-from sora_sdk.models.compressor import VideoCompressor
+from sora_sdk.models.compressor import VideoCompressor, load_compressor
 from sora_sdk.models.dit import SpacetimeDiT
 from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder
 from sora_sdk.sampling.flow import add_noise, flow_loss, resolution_shift, sample_training_sigmas
 from sora_sdk.training.config import DiffusionTrainingConfig
 from sora_sdk.training.masks import ConditionMaskSampler
-from sora_sdk.training.optim import build_optimizer
+from sora_sdk.training.ema import EMASystem
 from sora_sdk.training.random_streams import step_generator
 
 if TYPE_CHECKING:
     from sora_sdk.pipeline.generator import VideoGenerator
 
-__all__ = ["VideoDiffusionSystem", "load_compressor"]
+__all__ = ["VideoDiffusionSystem", "load_compressor"]  # load_compressor: re-exported from sora_sdk.models.compressor
 
 
-def load_compressor(compressor: VideoCompressor | str | Path | None) -> VideoCompressor:
-    """A frozen compressor from a module or a folder written by `save_pretrained` (with stats)."""
-    if compressor is None:
-        raise ValueError(
-            "the DiT stage needs a trained compressor: train one with "
-            "`sora-sdk train experiment=tiny_shapes_compressor` and pass its folder as "
-            "compressor_path=<run>/model (or give a VideoCompressor module)."
-        )
-    if not isinstance(compressor, VideoCompressor):
-        path = Path(compressor)
-        if not (path / "config.json").is_file():
-            raise ValueError(
-                f"{path} is not a compressor folder (no config.json); pass the folder the compressor "
-                "stage exported (compressor_path=<run>/model) or VideoCompressor.save_pretrained wrote."
-            )
-        compressor = VideoCompressor.from_pretrained(path, low_cpu_mem_usage=False)
-    if compressor.config.latents_mean is None or compressor.config.latents_std is None:
-        raise ValueError(
-            "the compressor has no latent statistics, so its latents are not normalised for the "
-            "denoiser; call compressor.fit_latent_stats(videos) (the compressor stage does this at "
-            "export) and save it again."
-        )
-    return compressor.eval().requires_grad_(False)
-
-
-class VideoDiffusionSystem(pl.LightningModule):
+class VideoDiffusionSystem(EMASystem):
     """Lightning system training a `SpacetimeDiT` on a frozen compressor's latent space.
 
     Args:
@@ -105,39 +79,22 @@ class VideoDiffusionSystem(pl.LightningModule):
                 f"transformer.text_dim={transformer.config.text_dim} but the text encoder's hidden_size "
                 f"is {self.text_encoder.hidden_size}; make them equal."
             )
-        self.transformer = transformer
-        # The EMA never receives gradients; as a registered submodule it is saved in checkpoints,
-        # moved with the system and broadcast by DDP at start-up like every other module.
-        self.ema_transformer = copy.deepcopy(transformer).requires_grad_(False).eval()
+        self._register_trained("transformer", transformer)  # + ema_transformer (see EMASystem)
         self.optimizer = optimizer
         self.mask_sampler = ConditionMaskSampler(self.cfg.condition_masks)
         self.save_hyperparameters({"training": self.cfg.model_dump(mode="json")})
 
     # ------------------------------------------------------------------ Lightning plumbing
+    # (optimiser, EMA update, train/val step routing: EMASystem)
     def train(self, mode: bool = True) -> VideoDiffusionSystem:
         # Frozen parts stay in eval mode whatever Lightning toggles.
         super().train(mode)
         self.compressor.eval()
-        self.ema_transformer.eval()
         return self
 
     def on_fit_start(self) -> None:
         if hasattr(self.text_encoder, "to"):
             self.text_encoder.to(self.device)
-
-    def configure_optimizers(self) -> dict:
-        max_steps = self.trainer.max_steps if self._trainer is not None else None
-        return build_optimizer(self.transformer, self.optimizer, self.cfg, max_steps=max_steps)
-
-    def optimizer_step(self, *args, **kwargs) -> None:
-        super().optimizer_step(*args, **kwargs)
-        self.update_ema()
-
-    def training_step(self, batch: dict, batch_idx: int) -> torch.Tensor:
-        return self._common_step(batch, "train", batch_idx)
-
-    def validation_step(self, batch: dict, batch_idx: int) -> torch.Tensor:
-        return self._common_step(batch, "val", batch_idx)
 
     # ------------------------------------------------------------------ the step
     def _common_step(self, batch: dict, stage: str, batch_idx: int) -> torch.Tensor:
@@ -165,7 +122,7 @@ class VideoDiffusionSystem(pl.LightningModule):
         noise = torch.randn(x0.shape, generator=gen).to(self.device, x0.dtype)
 
         x_t = add_noise(x0, noise, sigma)  # pinned frames: sigma 0, so exactly x0
-        model = self.transformer if stage == "train" else self.ema_transformer
+        model = self.model_for(stage)
         out = model(
             x_t,
             sigma * 1000.0,  # (B, T) timesteps; 0 on pinned frames
@@ -200,20 +157,6 @@ class VideoDiffusionSystem(pl.LightningModule):
         z = posterior.mean + posterior.std * torch.randn(posterior.mean.shape, generator=generator).to(video.device)
         # fp32: the flow target is built from x0, and the loss is taken in fp32 (flow_loss).
         return self.compressor.normalize(z.float())
-
-    # ------------------------------------------------------------------ EMA
-    @torch.no_grad()
-    def update_ema(self) -> None:
-        """ema <- decay * ema + (1 - decay) * online, with a warm-up so early EMAs are not stale.
-
-        The effective decay min(decay, (1 + n) / (10 + n)) after n updates lets a short run's EMA
-        follow the weights instead of staying near the random initialisation.
-        """
-        n = self.global_step
-        decay = min(self.cfg.ema_decay, (1 + n) / (10 + n))
-        ema = [p for p in self.ema_transformer.parameters()]
-        online = [p.detach() for p in self.transformer.parameters()]
-        torch._foreach_lerp_(ema, online, 1.0 - decay)
 
     # ------------------------------------------------------------------ export
     def as_generator(self) -> VideoGenerator:
