@@ -49,6 +49,11 @@ _EXPORTS = {
     "load_world_model": "sora_sdk.integrations.robotics.world_model_env",
     "evaluate_world_model": "sora_sdk.integrations.robotics.world_model_eval",
     "WorldModelReport": "sora_sdk.integrations.robotics.world_model_eval",
+    # RL plumbing (needs stable-baselines3: the `rl` extra); imported only when used.
+    "SB3VecEnvAdapter": "sora_sdk.integrations.robotics.rl",
+    "make_sb3_vec_env": "sora_sdk.integrations.robotics.rl",
+    "evaluate_policy_success": "sora_sdk.integrations.robotics.rl",
+    "PolicySuccess": "sora_sdk.integrations.robotics.rl",
 }
 
 #: id -> (entry point, max_episode_steps); every id here passes gymnasium's and SB3's env checkers.
