@@ -97,6 +97,11 @@ class DiffusionTrainingConfig(OptimizationConfig):
     # velocity is hardest to predict.
     logit_mean: float = 0.0
     logit_std: float = Field(1.0, gt=0)
+    # Share of samples at exactly sigma = 1. Sampling starts there, and that is where the layout,
+    # background and motion are decided. The logit-normal almost never draws it (sigma > 0.99 in
+    # ~0.1% of samples at shift 1). The default model's x0 prediction at sigma >= 0.99 was still
+    # noise at step 5500 while sigma <= 0.9 was clean (docs/default-model.md).
+    pure_noise_prob: float = Field(0.0, ge=0, le=1)
     # Seeds the per-step noise/sigma/mask/dropout streams (derived from seed, step and rank), so a
     # resumed run draws exactly what an uninterrupted one would.
     seed: int = 0

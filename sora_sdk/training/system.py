@@ -116,6 +116,8 @@ class VideoDiffusionSystem(EMASystem):
         gt, gh, gw = self.transformer.token_grid(t, h, w)
         shift = resolution_shift(gt * gh * gw, base_shift=self.cfg.base_shift)
         sigma = sample_training_sigmas(b, shift, self.cfg.logit_mean, self.cfg.logit_std, generator=gen)  # (B,)
+        if self.cfg.pure_noise_prob > 0:  # drawn only when enabled: older runs resume unchanged
+            sigma = torch.where(torch.rand(b, generator=gen) < self.cfg.pure_noise_prob, 1.0, sigma)
         pinned = self.mask_sampler(b, t, generator=gen)  # (B, T) True = clean condition frame
         sigma = torch.where(pinned, 0.0, sigma[:, None]).to(self.device)  # (B, T) per latent frame
         pinned = pinned.to(self.device)

@@ -59,6 +59,19 @@ def test_diffusion_loss_goes_down_on_a_fixed_batch(text_encoder, tiny_compressor
     assert not system.compressor.training and all(not p.requires_grad for p in system.compressor.parameters())
 
 
+def test_pure_noise_prob_trains_at_sigma_one(text_encoder, tiny_compressor_dir):
+    # Sampling starts at sigma = 1; pure_noise_prob puts that share of training samples exactly there.
+    system = VideoDiffusionSystem(
+        tiny_compressor_dir, lambda **kw: SpacetimeDiT(**kw, **DIT_PRESETS["tiny"]), text_encoder,
+        training={"pure_noise_prob": 1.0, "warmup_steps": 0},
+    )
+    seen = []
+    system.transformer.register_forward_pre_hook(lambda m, args: seen.append(args[1].detach().clone()))
+    fit(system, 3)
+    timesteps = torch.cat([t.flatten() for t in seen])
+    assert set(timesteps.tolist()) <= {0.0, 1000.0} and (timesteps == 1000.0).any()
+
+
 def test_export_generator_round_trip(text_encoder, tiny_compressor_dir, tmp_path):
     system = VideoDiffusionSystem(
         tiny_compressor_dir, lambda **kw: SpacetimeDiT(**kw, **DIT_PRESETS["tiny"]), text_encoder,
