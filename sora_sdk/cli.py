@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--height", type=_positive_int, default=None)
     g.add_argument("--width", type=_positive_int, default=None)
     g.add_argument("--fps", type=float, default=None)
-    g.add_argument("--steps", type=_positive_int, default=None, help="denoising steps")
-    g.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale")
+    g.add_argument("--steps", type=_positive_int, default=None, help="denoising steps (default: the model's own)")
+    g.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (default: the model's own)")
     g.add_argument("--negative", default=None, help="negative prompt")
     g.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cpu)")
     g.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -54,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", default=DEFAULT_MODEL)
     e.add_argument("--n", type=_positive_int, default=60, help="number of evaluation prompts")
     e.add_argument("--seed", type=int, default=0)
-    e.add_argument("--steps", type=_positive_int, default=None)
-    e.add_argument("--guidance", type=float, default=None)
+    e.add_argument("--steps", type=_positive_int, default=None, help="denoising steps (default: the model's own)")
+    e.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the model's own)")
     e.add_argument("--batch-size", type=_positive_int, default=8)
     e.add_argument(
         "--frame-prompts", action="store_true",
@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--name", default=None, help="model name stored in model_index.json (default: the folder name)")
     x.add_argument("--dtype", choices=("bf16", "fp16", "fp32"), default="bf16", help="stored weight dtype (default: %(default)s)")
     x.add_argument("--max-shard-size", default="20MB", help="largest weight file (default: %(default)s)")
+    x.add_argument("--steps", type=_positive_int, default=None, help="store as the model's default denoising steps")
+    x.add_argument("--guidance", type=float, default=None, help="store as the model's default guidance scale")
 
     v = sub.add_parser("verify", help="check a video's invisible watermark and C2PA provenance")
     v.add_argument("args", nargs=argparse.REMAINDER, help="FILE [--json] [--key KEY]")
@@ -189,6 +191,12 @@ def _export(args) -> int:
         raise ValueError(f"--out {out} is the model folder itself; write the export to a new folder.")
     generator = _load(args.model)
     dtype = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": None}[args.dtype]
+    if args.steps is not None:
+        generator.generation_defaults["num_inference_steps"] = args.steps
+    if args.guidance is not None:
+        if not (args.guidance >= 0 and args.guidance <= 100):
+            raise ValueError(f"--guidance {args.guidance} must be in [0, 100].")
+        generator.generation_defaults["guidance_scale"] = float(args.guidance)
     for component in ("compressor", "transformer"):  # no stale shards from an earlier export
         shutil.rmtree(out / component, ignore_errors=True)
     generator.save_pretrained(out, name=args.name or out.name, weights_dtype=dtype, max_shard_size=args.max_shard_size)
@@ -197,7 +205,8 @@ def _export(args) -> int:
     largest = max(files, key=lambda p: p.stat().st_size)
     print(
         f"wrote {out} ({len(files)} files, {total / 1e6:.1f} MB; largest {largest.relative_to(out)} "
-        f"{largest.stat().st_size / 1e6:.1f} MB), weights {args.dtype}"
+        f"{largest.stat().st_size / 1e6:.1f} MB), weights {args.dtype}, defaults "
+        + ", ".join(f"{k}={v}" for k, v in generator.generation_defaults.items())
     )
     return 0
 

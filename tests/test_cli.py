@@ -53,3 +53,15 @@ def test_cli_export_writes_a_named_bf16_folder_that_generates(shapes_model_dir, 
     assert [p.name for p in (out / "transformer").glob("*.safetensors")] == ["diffusion_pytorch_model.safetensors"]
     assert main(["export", "--model", shapes_model_dir, "--out", shapes_model_dir]) == 2
     assert "the model folder itself" in capsys.readouterr().err
+
+
+def test_cli_export_stores_the_models_default_steps_and_guidance(shapes_model_dir, tmp_path, capsys):
+    out = tmp_path / "shipped"
+    assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--steps", "3", "--guidance", "2.5"]) == 0
+    assert "num_inference_steps=3, guidance_scale=2.5" in capsys.readouterr().out
+    gen = VideoGenerator.from_pretrained(out)
+    assert gen.generation_defaults == {"num_inference_steps": 3, "guidance_scale": 2.5}
+    video = gen.generate("a red circle moving right", num_frames=5, height=32, width=32, seed=1, progress=False)
+    assert video.metadata["num_inference_steps"] == 3 and video.metadata["guidance_scale"] == 2.5
+    assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--guidance", "-1"]) == 2
+    assert "--guidance -1.0 must be in [0, 100]" in capsys.readouterr().err

@@ -30,7 +30,7 @@ from tqdm.auto import tqdm
 from sora_sdk.conditioning.condition import Condition
 from sora_sdk.data.shapes import Shapes
 from sora_sdk.eval.metrics import psnr, ssim, temporal_flicker, temporal_jitter
-from sora_sdk.pipeline.request import GenerationRequest
+from sora_sdk.pipeline.request import GenerationRequest, sampling_settings
 from sora_sdk.video import Video
 
 __all__ = [
@@ -320,8 +320,8 @@ def evaluate_condition_fidelity(
     height: int = 64,
     width: int = 64,
     extension_frames: int | None = None,
-    num_inference_steps: int = 20,
-    guidance_scale: float = 4.0,
+    num_inference_steps: int | None = None,
+    guidance_scale: float | None = None,
     batch_size: int = 4,
     seed: int = HELDOUT_SHAPES_SEED,
     progress: bool = True,
@@ -356,8 +356,8 @@ def evaluate_condition_fidelity(
         num_frames, height, width: Video size; must suit the model.
         extension_frames: Conditioned frames for extension, 1 + temporal_factor * k and fewer
             than `num_frames`; None takes about half the latent frames (9 of 17 at factor 4).
-        num_inference_steps: Denoising steps.
-        guidance_scale: Classifier-free guidance weight.
+        num_inference_steps: Denoising steps (default: the generator's `generation_defaults`).
+        guidance_scale: Classifier-free guidance weight (default: the generator's `generation_defaults`).
         batch_size: Requests per `generate_batch` call.
         seed: Seed of the held-out Shapes clips; per-request noise seeds derive from it.
         progress: Show a progress bar over requests.
@@ -368,6 +368,7 @@ def evaluate_condition_fidelity(
         `psnr_worst`, `ceiling_psnr_mean`, `gap_db` (ceiling minus achieved, mean),
         `continuation_psnr_mean`. PSNRs are in dB, capped at `PSNR_CAP_DB`.
     """
+    num_inference_steps, guidance_scale = sampling_settings(generator, num_inference_steps, guidance_scale)
     if n < 1 or batch_size < 1:
         raise ValueError(f"n and batch_size must be >= 1, got n={n}, batch_size={batch_size}.")
     compressor = generator.compressor

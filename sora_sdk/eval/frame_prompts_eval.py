@@ -40,6 +40,7 @@ from sora_sdk.eval.attributes import (
 )
 from sora_sdk.eval.compressor_eval import HELDOUT_SHAPES_SEED, _to_frames
 from sora_sdk.eval.metrics import MIN_TYPICAL_LEVELS, SeamMeasurement, measure_seam, trajectory_error
+from sora_sdk.pipeline.request import sampling_settings
 from sora_sdk.video import Video
 
 __all__ = [
@@ -189,8 +190,8 @@ def evaluate_seams(
     extension_frames: int | None = None,
     context_latents: int = 2,
     loop_context_latents: int = 1,
-    num_inference_steps: int = 20,
-    guidance_scale: float = 4.0,
+    num_inference_steps: int | None = None,
+    guidance_scale: float | None = None,
     seed: int = HELDOUT_SHAPES_SEED,
     progress: bool = True,
 ) -> SeamReport:
@@ -221,8 +222,8 @@ def evaluate_seams(
             give one seam per window, all measured.
         context_latents: Latent frames of context each extension window is conditioned on.
         loop_context_latents: Latent frames pinned at each end of the loop's bridge.
-        num_inference_steps: Denoising steps.
-        guidance_scale: Classifier-free guidance weight.
+        num_inference_steps: Denoising steps (default: the generator's `generation_defaults`).
+        guidance_scale: Classifier-free guidance weight (default: the generator's `generation_defaults`).
         seed: Seed of the held-out Shapes clips (keep `HELDOUT_SHAPES_SEED`); per-video noise
             seeds derive from it.
         progress: Show a progress bar over prompts.
@@ -230,6 +231,7 @@ def evaluate_seams(
     Returns:
         A `SeamReport`; `print(report)` or `report.to_markdown()` show the table.
     """
+    num_inference_steps, guidance_scale = sampling_settings(generator, num_inference_steps, guidance_scale)
     if n < 1:
         raise ValueError(f"n must be >= 1, got {n}.")
     ft = generator.compressor.temporal_factor
@@ -422,8 +424,8 @@ def evaluate_edit(
     num_frames: int = 17,
     height: int = 64,
     width: int = 64,
-    num_inference_steps: int = 20,
-    guidance_scale: float = 4.0,
+    num_inference_steps: int | None = None,
+    guidance_scale: float | None = None,
     seed: int = HELDOUT_SHAPES_SEED,
     progress: bool = True,
 ) -> EditReport:
@@ -451,13 +453,14 @@ def evaluate_edit(
         num_frames, height, width: Clip size; must suit the model.
         num_inference_steps: Denoising steps of a full generation (an edit at strength s runs
             about s of them).
-        guidance_scale: Classifier-free guidance weight.
+        guidance_scale: Classifier-free guidance weight (default: the generator's `generation_defaults`).
         seed: Seed of the held-out Shapes clips (keep `HELDOUT_SHAPES_SEED`).
         progress: Show a progress bar over edits.
 
     Returns:
         An `EditReport`; `print(report)` or `report.to_markdown()` show one row per strength.
     """
+    num_inference_steps, guidance_scale = sampling_settings(generator, num_inference_steps, guidance_scale)
     if n < 1:
         raise ValueError(f"n must be >= 1, got {n}.")
     strengths = _check_strengths(strengths)

@@ -36,7 +36,7 @@ from sora_sdk.eval.attributes import (
     parse_prompt_attributes,
     score_reading,
 )
-from sora_sdk.pipeline.request import GenerationRequest
+from sora_sdk.pipeline.request import GenerationRequest, sampling_settings
 from sora_sdk.video import Video
 
 __all__ = [
@@ -378,8 +378,8 @@ def evaluate_prompt_accuracy(
     num_frames: int = 17,
     height: int = 64,
     width: int = 64,
-    num_inference_steps: int = 20,
-    guidance_scale: float = 4.0,
+    num_inference_steps: int | None = None,
+    guidance_scale: float | None = None,
     fps: float = 8.0,
     progress: bool = True,
     keep_videos: bool = False,
@@ -396,8 +396,8 @@ def evaluate_prompt_accuracy(
             the same report for the same model, whatever `batch_size`.
         batch_size: Prompts per `generate_batch` call (memory vs throughput).
         num_frames, height, width: Video size; must suit the model (see `check_inputs`).
-        num_inference_steps: Denoising steps.
-        guidance_scale: Classifier-free guidance weight.
+        num_inference_steps: Denoising steps (default: the generator's `generation_defaults`).
+        guidance_scale: Classifier-free guidance weight (default: the generator's `generation_defaults`).
         fps: Frame rate stored with each video; sets the seconds-of-video throughput figure.
         progress: Show a progress bar over prompts.
         keep_videos: Keep each video on its `PromptResult` (e.g. to save samples).
@@ -405,6 +405,7 @@ def evaluate_prompt_accuracy(
     Returns:
         A `PromptAccuracyReport`; `print(report)` shows accuracy per attribute against chance.
     """
+    num_inference_steps, guidance_scale = sampling_settings(generator, num_inference_steps, guidance_scale)
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}.")
     if not hasattr(generator, "generate_batch"):

@@ -23,7 +23,7 @@ from sora_sdk.models.dit import SpacetimeDiT
 from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder, load_text_encoder
 from sora_sdk.pipeline.frame_prompts import FramePromptsMixin
 from sora_sdk.pipeline.presets import GENERATOR_PRESETS, shipped_models
-from sora_sdk.pipeline.request import GenerationRequest
+from sora_sdk.pipeline.request import GENERATION_DEFAULTS, GenerationRequest, sampling_settings
 from sora_sdk.prompting.enhancer import PromptEnhancer
 from sora_sdk.safety import SafetyFilter
 from sora_sdk.sampling.flow import resolution_shift, to_velocity
@@ -60,6 +60,11 @@ class VideoGenerator(FramePromptsMixin):
             scaled per request by the token count (``resolution_shift``).
         safety_filter: the gate every prompt, condition and output passes (default: the
             ``default`` policy). It can be replaced by another ``SafetyFilter``, never removed.
+
+    Attributes:
+        generation_defaults: ``num_inference_steps`` and ``guidance_scale`` for requests that
+            leave them ``None``. A saved model stores them in ``model_index.json``; a shipped
+            model's are the ones its evaluation chose (docs/default-model.md).
     """
 
     def __init__(
@@ -91,6 +96,9 @@ class VideoGenerator(FramePromptsMixin):
         # Words of the training captions, when the model was trained on a closed vocabulary
         # (the shipped Shapes models); None = open vocabulary, nothing to warn about.
         self.vocabulary: frozenset[str] | None = None
+        # What a request that leaves num_inference_steps / guidance_scale as None gets: chosen
+        # per model by its evaluation and stored in model_index.json ("generation_defaults").
+        self.generation_defaults: dict[str, Any] = dict(GENERATION_DEFAULTS)
 
     @property
     def safety_filter(self) -> SafetyFilter:
@@ -157,6 +165,13 @@ class VideoGenerator(FramePromptsMixin):
         gen.name = index.get("name", path.name)
         if index.get("vocabulary") is not None:
             gen.vocabulary = frozenset(index["vocabulary"])
+        stored = index.get("generation_defaults") or {}
+        unknown = sorted(set(stored) - set(GENERATION_DEFAULTS))
+        if unknown:
+            raise ValueError(
+                f"{path / MODEL_INDEX} has unknown generation_defaults {unknown}; known: {sorted(GENERATION_DEFAULTS)}."
+            )
+        gen.generation_defaults.update(stored)
         return gen.to(device) if device is not None else gen
 
     def save_pretrained(
@@ -200,6 +215,7 @@ class VideoGenerator(FramePromptsMixin):
         }
         if self.vocabulary is not None:
             index["vocabulary"] = sorted(self.vocabulary)
+        index["generation_defaults"] = dict(self.generation_defaults)
         (path / MODEL_INDEX).write_text(json.dumps(index, indent=2))
         return path
 
@@ -288,7 +304,7 @@ class VideoGenerator(FramePromptsMixin):
         # 1. Check inputs (all before any compute).
         if not requests:
             raise ValueError("requests is empty; pass at least one GenerationRequest.")
-        requests = [self._with_resized_conditions(self._as_request(r, {})) for r in requests]
+        requests = [self._with_resized_conditions(self.resolve_defaults(self._as_request(r, {}))) for r in requests]
         first = requests[0]
         for r in requests:
             self.check_inputs(r)
@@ -425,6 +441,15 @@ class VideoGenerator(FramePromptsMixin):
             return v
         v_cond, v_uncond = v.chunk(2)
         return v_uncond + guidance_scale * (v_cond - v_uncond)
+
+    def sampling_settings(self, num_inference_steps: int | None = None, guidance_scale: float | None = None) -> tuple[int, float]:
+        """``(steps, guidance)`` with ``None`` replaced by this model's ``generation_defaults``."""
+        return sampling_settings(self, num_inference_steps, guidance_scale)
+
+    def resolve_defaults(self, request: GenerationRequest) -> GenerationRequest:
+        """The request with every field it leaves as ``None`` set from ``generation_defaults``."""
+        unset = {k: v for k, v in self.generation_defaults.items() if getattr(request, k) is None}
+        return request.model_copy(update=unset) if unset else request
 
     @staticmethod
     def _with_resized_conditions(request: GenerationRequest) -> GenerationRequest:

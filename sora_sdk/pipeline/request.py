@@ -20,6 +20,20 @@ MAX_FRAMES = 1025
 MAX_SIDE = 4096
 MAX_STEPS = 1000
 MAX_GUIDANCE = 100.0
+# Sampling settings for requests that leave them unset, unless the model stores its own
+# (``VideoGenerator.generation_defaults``, saved in model_index.json).
+GENERATION_DEFAULTS: dict[str, Any] = {"num_inference_steps": 20, "guidance_scale": 4.0}
+
+
+def sampling_settings(generator: Any, num_inference_steps: int | None = None, guidance_scale: float | None = None) -> tuple[int, float]:
+    """``(steps, guidance)`` with ``None`` replaced by ``generator.generation_defaults``.
+
+    Works for any generator-like object; one without ``generation_defaults`` gets
+    ``GENERATION_DEFAULTS``.
+    """
+    d = {**GENERATION_DEFAULTS, **(getattr(generator, "generation_defaults", None) or {})}
+    steps = d["num_inference_steps"] if num_inference_steps is None else num_inference_steps
+    return int(steps), float(d["guidance_scale"] if guidance_scale is None else guidance_scale)
 
 
 class GenerationRequest(BaseModel):
@@ -34,8 +48,11 @@ class GenerationRequest(BaseModel):
         fps: playback rate stored with the video.
         seed: seed of the initial noise; the same seed gives bit-identical frames on one machine.
             ``None`` draws a fresh seed (recorded in the video's metadata).
-        num_inference_steps: Euler steps from noise to data.
+        num_inference_steps: Euler steps from noise to data. ``None`` (default): the model's own
+            default (``VideoGenerator.generation_defaults``, stored with a saved model; 20 when
+            the model stores none).
         guidance_scale: classifier-free guidance weight; 1 disables guidance (one batch half).
+            ``None`` (default): the model's own default (4.0 when the model stores none).
         conditions: frame conditions (image/video prompts).
         resize_conditions: what to do with a condition whose frames differ in size from the
             output: ``"error"`` (default: nothing is resized silently), ``"crop"`` (cover, then
@@ -53,8 +70,8 @@ class GenerationRequest(BaseModel):
     width: int = Field(64, ge=1, le=MAX_SIDE)
     fps: float = Field(8.0, gt=0, le=240)
     seed: int | None = Field(None, ge=0, lt=2**63)
-    num_inference_steps: int = Field(20, ge=1, le=MAX_STEPS)
-    guidance_scale: float = Field(4.0, ge=0, le=MAX_GUIDANCE)
+    num_inference_steps: int | None = Field(None, ge=1, le=MAX_STEPS)
+    guidance_scale: float | None = Field(None, ge=0, le=MAX_GUIDANCE)
     conditions: list[Condition] = Field(default_factory=list)
     resize_conditions: Literal["error", "crop", "letterbox"] = "error"
     enhance_prompt: bool = False
@@ -68,8 +85,8 @@ class GenerationRequest(BaseModel):
 
     @field_validator("fps", "guidance_scale")
     @classmethod
-    def _finite(cls, v: float, info) -> float:
-        if not math.isfinite(v):
+    def _finite(cls, v: float | None, info) -> float | None:
+        if v is not None and not math.isfinite(v):
             raise ValueError(f"{info.field_name} must be a finite number, got {v}.")
         return v
 

@@ -191,3 +191,32 @@ def test_missing_and_corrupt_model_folders(tmp_path, tiny_generator):
 def test_unknown_preset_lists_known():
     with pytest.raises(ValueError, match="known presets"):
         VideoGenerator.from_preset("gigantic")
+
+
+def test_generation_defaults_fill_unset_fields_and_round_trip(tiny_generator, tmp_path):
+    assert tiny_generator.generation_defaults == {"num_inference_steps": 20, "guidance_scale": 4.0}
+    tiny_generator.generation_defaults.update(num_inference_steps=3, guidance_scale=1.0)
+    seen = []
+    video = tiny_generator.generate("a red circle", num_frames=1, seed=0, progress=False,
+                                    callback_on_step_end=lambda g, i, t, d: seen.append(i))
+    assert seen == [0, 1, 2] and video.metadata["num_inference_steps"] == 3 and video.metadata["guidance_scale"] == 1.0
+    explicit = tiny_generator.generate("a red circle", num_frames=1, seed=0, num_inference_steps=2, guidance_scale=5.0, progress=False)
+    assert explicit.metadata["num_inference_steps"] == 2 and explicit.metadata["guidance_scale"] == 5.0
+    # A request built by hand leaves them None too, and is resolved the same way.
+    request = GenerationRequest(prompt="a red circle", num_frames=1, seed=0)
+    assert request.num_inference_steps is None
+    assert tiny_generator.resolve_defaults(request).num_inference_steps == 3
+    assert tiny_generator.sampling_settings(None, 7.0) == (3, 7.0)
+    loaded = VideoGenerator.from_pretrained(tiny_generator.save_pretrained(tmp_path / "m"))
+    assert loaded.generation_defaults == {"num_inference_steps": 3, "guidance_scale": 1.0}
+    again = loaded.generate("a red circle", num_frames=1, seed=0, progress=False)
+    assert np.array_equal(again.frames, video.frames)
+
+
+def test_unknown_stored_generation_defaults_are_an_error(tiny_generator, tmp_path):
+    path = tiny_generator.save_pretrained(tmp_path / "m")
+    index = json.loads((path / "model_index.json").read_text())
+    index["generation_defaults"]["num_steps"] = 4
+    (path / "model_index.json").write_text(json.dumps(index))
+    with pytest.raises(ValueError, match=r"unknown generation_defaults \['num_steps'\]"):
+        VideoGenerator.from_pretrained(path)
