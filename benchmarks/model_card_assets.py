@@ -29,7 +29,7 @@ SAMPLE_PROMPTS = (
 
 
 def _metrics(run: Path) -> dict[str, list[tuple[int, float]]]:
-    files = sorted((run / "logs").glob("version_*/metrics.csv"))
+    files = sorted((run / "logs").glob("version_*/metrics.csv"), key=lambda p: int(p.parent.name.split("_")[-1]))
     if not files:
         raise FileNotFoundError(f"no logs/version_*/metrics.csv under {run}; is it a training run folder?")
     series: dict[str, list[tuple[int, float]]] = {}
