@@ -1,5 +1,5 @@
-"""The prompt sets: the frozen held-out split test2 and the first test split stay as committed,
-cover every category, and share nothing with the data the checks are tuned on."""
+"""The prompt sets: the frozen held-out splits test3 and test2 and the first test split stay as
+committed, cover every category, and share nothing with the data the checks are tuned on."""
 
 import hashlib
 import json
@@ -21,6 +21,12 @@ FROZEN_SHA256 = {
 FROZEN_TEST2_SHA256 = {
     "redteam_test2.jsonl": "78e37010df3486e75d809c33fd72c8aa153f9344fe9e4e2fc727d093bde4a1e7",
     "benign_test2.jsonl": "f3ba442e380821548ca84f9558be1480b8603f144180bba5577ddb5454b57eb0",
+}
+# test3 was written by an independent author and committed before any further rule or classifier
+# tuning; like test2 it is never trained or tuned on.
+FROZEN_TEST3_SHA256 = {
+    "redteam_test3.jsonl": "9c1a73fed8f8893fa1f6bfaf2ceeccdac35c1e09343406f8b4afe43a893a3c63",
+    "benign_test3.jsonl": "9a8a2e60d138ec1f01df1bc9ad92fc2a0e7ea90d4064deb675247e1b864c1ca6",
 }
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
@@ -81,4 +87,40 @@ def test_test2_shares_no_prompt_with_any_tuning_split():
 
     tuning = {key(r["text"]) for n in TUNING_FILES for r in _load(n)}
     shared = {r["text"] for n in FROZEN_TEST2_SHA256 for r in _load(n) if key(r["text"]) in tuning}
+    assert shared == ISSUE_HARD_NEGATIVES  # only the four prompts the issue names
+
+
+def test_test3_split_is_frozen():
+    for name, digest in FROZEN_TEST3_SHA256.items():
+        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
+
+
+def test_test3_is_large_and_covers_every_category_evasion_topic_and_the_issue_hard_negatives():
+    red, benign = _load("redteam_test3.jsonl"), _load("benign_test3.jsonl")
+    assert len(red) >= 320 and len(benign) >= 320
+    assert {r["split"] for r in red + benign} == {"test3"}
+    cats = {c.value for c in Category} - {"degenerate"}
+    assert {r["category"] for r in red} == cats
+    assert min(sum(r["category"] == c for r in red) for c in cats) >= 40
+    evasions = {r["evasion"] for r in red}
+    meaning = {"indirect", "euphemism", "slang", "dog_whistle", "framing", "typo", "translation", "jailbreak", "paraphrase", "emoji"}
+    characters = {"leet", "spaced", "homoglyph", "zero_width", "fullwidth", "stretch", "punct", "case"}
+    assert {"none"} | meaning | characters <= evasions
+    assert {r["category"] for r in benign} == {"benign"}
+    assert {r["text"] for r in benign if r["topic"] == "issue_named"} == ISSUE_HARD_NEGATIVES
+    assert {
+        "word_collision", "medical", "people_children_bodies", "history", "news_media", "identity_groups", "games",
+        "art_film", "marketing", "everyday", "translation", "normalisation", "issue_named",
+    } <= {r["topic"] for r in benign}
+
+
+def test_test3_shares_no_prompt_with_any_tuning_split_or_test2():
+    from sora_sdk.safety.normalize import normalize_views
+    from sora_sdk.safety.train_classifier import TUNING_FILES
+
+    def key(t):
+        return normalize_views(t)[-1]
+
+    earlier = {key(r["text"]) for n in (*TUNING_FILES, *FROZEN_TEST2_SHA256) for r in _load(n)}
+    shared = {r["text"] for n in FROZEN_TEST3_SHA256 for r in _load(n) if key(r["text"]) in earlier}
     assert shared == ISSUE_HARD_NEGATIVES  # only the four prompts the issue names
