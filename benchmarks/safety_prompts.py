@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -13,6 +13,9 @@ Data (`sora_sdk/safety/data/`):
   round of rule and classifier changes and never edited; nothing is fitted or tuned on it. Its
   figures are the ones to quote. It is only run when asked for (`--split test2` or `all`), so
   a tuning loop cannot look at it by accident.
+* test3: `redteam_test3.jsonl` / `benign_test3.jsonl`, written by an author who had not seen the
+  lexicon, the rules or the earlier prompts, and frozen before anything was measured on it; the
+  second held-out measurement (`--split test3` or `all`).
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -35,7 +38,8 @@ from sora_sdk.safety.policy import load_policy
 DATA = Path(__file__).resolve().parents[1] / "sora_sdk" / "safety" / "data"
 FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", "benign.jsonl"),
          "test": ("redteam_test.jsonl", "benign_test.jsonl"), "train": ("redteam_train.jsonl", "benign_train.jsonl"),
-         "test2": ("redteam_test2.jsonl", "benign_test2.jsonl")}
+         "test2": ("redteam_test2.jsonl", "benign_test2.jsonl"),
+         "test3": ("redteam_test3.jsonl", "benign_test3.jsonl")}
 TUNING = ["dev", "heldout", "test", "train"]
 
 
@@ -80,7 +84,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test2"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test2", "test3"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
