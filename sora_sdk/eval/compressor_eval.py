@@ -363,10 +363,15 @@ def evaluate_condition_fidelity(
         progress: Show a progress bar over requests.
 
     Returns:
-        `{"image_to_video": {...}, "extension": {...}, "first_last": {...}, "settings": {...},
+        `{"image_to_video": {...}, "extension": {...}, "first_last": {...}, "off_grid": {...}, "settings": {...},
         "generation_seconds": float}`; each task dict has `condition_frames`, `psnr_mean`,
         `psnr_worst`, `ceiling_psnr_mean`, `gap_db` (ceiling minus achieved, mean),
-        `continuation_psnr_mean`. PSNRs are in dB, capped at `PSNR_CAP_DB`.
+        `continuation_psnr_mean`. PSNRs are in dB, capped at `PSNR_CAP_DB`. `off_grid` (one
+        frame in the middle of latent window 2, with at least 1 + 3*ft frames) also has
+        `frame_index`, and `window_change_generated` / `window_change_real`: the mean absolute
+        change between consecutive frames of that pinned window (8-bit levels). The window's
+        latent holds the frame still, but a causal decoder also reads the generated latents
+        before it, so the decoded window is not necessarily still.
     """
     num_inference_steps, guidance_scale = sampling_settings(generator, num_inference_steps, guidance_scale)
     if n < 1 or batch_size < 1:
@@ -401,6 +406,12 @@ def evaluate_condition_fidelity(
         "extension": (extension_frames, list(range(extension_frames)), lambda f: [Condition(f[:extension_frames], 0)]),
         "first_last": (2, first_last, lambda f: [Condition(f[:1], 0), Condition(f[-1:], -1)]),
     }
+    # A single frame off the temporal compression grid: the middle of latent window 2 (pixel
+    # frames 1+ft .. 2ft). `encode_conditions` pins that whole window as a held copy of it.
+    # Needs a window after it for the continuation column, so at least 1 + 3*ft frames.
+    off = 1 + ft + ft // 2
+    if ft > 1 and latent_frames >= 4:
+        tasks["off_grid"] = (1, [off], lambda f: [Condition(f[off : off + 1], off)])
     # Seeds of the first two tasks are the first 2n draws, as before first+last was added.
     seeds = np.random.default_rng([seed, _SEED_STREAM]).integers(0, 2**31, len(tasks) * n).tolist()
     jobs = []  # (task, clip index, request)
@@ -442,6 +453,8 @@ def evaluate_condition_fidelity(
         if task == "first_last":
             hold = np.where(np.arange(num_frames) <= (num_frames - 1) // 2, 0, num_frames - 1)
             canvas = [f[hold] for _, f in clips]
+        elif task == "off_grid":  # the canvas the pipeline encodes: the one frame held throughout
+            canvas = [f[np.full(num_frames, off)] for _, f in clips]
         else:
             canvas = [f[:m] for _, f in clips]
         cond = torch.stack([torch.from_numpy(c) for c in canvas])  # (N, T_c, H, W, 3) uint8
@@ -451,7 +464,7 @@ def evaluate_condition_fidelity(
         rec = rec.permute(0, 2, 1, 3, 4)  # (N, T_c, 3, H, W)
         achieved, ceiling, continuation = [], [], []
         # Continuation: the frames right after the first condition (first+last: after frame 0).
-        first_len = 1 if task == "first_last" else m
+        first_len = {"first_last": 1, "off_grid": 1 + 2 * ft}.get(task, m)  # off_grid: after its window
         nxt = slice(first_len, min(num_frames, first_len + ft))
         for i, (_, frames) in enumerate(clips):
             out = generated[task, i]
@@ -468,6 +481,14 @@ def evaluate_condition_fidelity(
             "gap_db": ceiling_mean - psnr_mean,
             "continuation_psnr_mean": float(np.mean(continuation)),
         }
+        if task == "off_grid":
+            # The price of honouring it: the pinned window is still. Mean absolute change between
+            # consecutive frames inside the window (8-bit levels), generated vs the real clip.
+            win = slice(1 + ft, 1 + 2 * ft)
+            change = lambda v: float(np.abs(np.diff(v[win].astype(np.float32), axis=0)).mean())  # noqa: E731
+            result[task]["frame_index"] = off
+            result[task]["window_change_generated"] = float(np.mean([change(generated[task, i]) for i in range(n)]))
+            result[task]["window_change_real"] = float(np.mean([change(f) for _, f in clips]))
     result["settings"] = {
         "n": n,
         "num_frames": num_frames,

@@ -546,7 +546,8 @@ def condition_fidelity_markdown(result: Mapping[str, Any]) -> str:
     Args:
         result: The dict `evaluate_condition_fidelity` returns.
     """
-    labels = {"image_to_video": "image to video", "extension": "extension", "first_last": "first + last frame"}
+    labels = {"image_to_video": "image to video", "extension": "extension", "first_last": "first + last frame",
+              "off_grid": "one frame off the time grid"}
     tasks = [k for k in labels if k in result]
     if not tasks or "settings" not in result:
         raise ValueError("result must be the dict evaluate_condition_fidelity returns (tasks and 'settings').")
@@ -564,4 +565,12 @@ def condition_fidelity_markdown(result: Mapping[str, Any]) -> str:
             f"| {labels[task]} | {r['condition_frames']} | {r['psnr_mean']:.2f} / {r['psnr_worst']:.2f} | "
             f"{r['ceiling_psnr_mean']:.2f} | {r['gap_db']:.2f} | {r['continuation_psnr_mean']:.2f} |"
         )
+    if "off_grid" in result:
+        r = result["off_grid"]
+        lines += [
+            "",
+            f"Off the grid: frame {r['frame_index']}'s latent window is pinned as a held copy of it. Mean change "
+            f"between that window's consecutive frames: {r['window_change_generated']:.2f} levels generated, "
+            f"{r['window_change_real']:.2f} in the real clip.",
+        ]
     return "\n".join(lines)

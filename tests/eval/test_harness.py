@@ -16,6 +16,7 @@ import torch
 from sora_sdk.data import eval_prompts, render_clip
 from sora_sdk.eval import (
     HELDOUT_SHAPES_SEED,
+    condition_fidelity_markdown,
     PSNR_CAP_DB,
     dominant_colour,
     dominant_colour_accuracy,
@@ -320,3 +321,25 @@ def test_condition_fidelity_rejects_off_grid_extension(tiny_generator):
         evaluate_condition_fidelity(tiny_generator, n=1, extension_frames=4, **SMALL, **FAST)
     with pytest.raises(ValueError, match="less than"):
         evaluate_condition_fidelity(tiny_generator, n=1, extension_frames=9, **SMALL, **FAST)
+
+
+def test_condition_fidelity_off_grid_frame_comes_back_and_its_window_is_held_still():
+    # 13 frames = 4 latent frames; frame 7 sits mid-window (pixel frames 5-8), off the 1 + 4k grid.
+    result = evaluate_condition_fidelity(FreezeGenerator(), n=3, batch_size=4, num_frames=13, height=32, width=32, **FAST)
+    og = result["off_grid"]
+    assert og["frame_index"] == 7 and og["condition_frames"] == 1
+    assert og["psnr_mean"] == og["ceiling_psnr_mean"] == PSNR_CAP_DB
+    # This stand-in holds the whole window still (an exact compressor); the real clips move in it.
+    assert og["window_change_generated"] == 0.0 and og["window_change_real"] > 0.5
+    assert 10 < og["continuation_psnr_mean"] < PSNR_CAP_DB
+    # 9 frames leave no window after it: no off-grid task rather than an empty measurement.
+    assert "off_grid" not in evaluate_condition_fidelity(FreezeGenerator(), n=1, **SMALL, **FAST)
+
+
+def test_condition_fidelity_off_grid_end_to_end_on_tiny_generator(tiny_generator):
+    result = evaluate_condition_fidelity(tiny_generator, n=1, num_frames=13, height=32, width=32, **FAST)
+    og = result["off_grid"]
+    assert og["frame_index"] == 7 and all(math.isfinite(v) for v in og.values())
+    assert og["window_change_real"] > 0.5
+    table = condition_fidelity_markdown(result)
+    assert "one frame off the time grid" in table and "frame 7's latent window is pinned" in table
