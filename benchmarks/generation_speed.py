@@ -1,6 +1,7 @@
 """Generation speed and peak memory of a model, as a user runs it: one clip at a time.
 
     python benchmarks/generation_speed.py [--model default] [--frames 17] [--steps N] [--sizes 64x64 ...]
+                                          [--attention auto math sdpa]
 
 For each size, a fresh process loads the model, generates one warm-up clip, then times `--repeats`
 single-clip generations (prompt check, text encoding, denoising with guidance, decode, frame check,
@@ -23,6 +24,7 @@ from sora_sdk import VideoGenerator
 args = json.loads(sys.argv[1])
 torch.set_num_threads(args["threads"])
 gen = VideoGenerator.from_pretrained(args["model"])
+gen.transformer.attention_backend = args["attention"]
 kw = dict(num_frames=args["frames"], height=args["height"], width=args["width"], progress=False)
 if args["steps"]:
     kw["num_inference_steps"] = args["steps"]
@@ -46,22 +48,24 @@ def main() -> None:
     p.add_argument("--steps", type=int, default=None, help="denoising steps (default: the request default)")
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--attention", nargs="+", default=["auto"], choices=["auto", "math", "sdpa"],
+                   help="attention backends to compare, each in its own processes (default: auto)")
     args = p.parse_args()
 
     print(f"model {args.model}, {args.frames} frames, {args.threads} threads, one clip per call")
-    print("| size | steps | seconds per clip (median) | video seconds | video s / wall s | peak RSS (MB) |")
-    print("|---|---|---|---|---|---|")
-    for size in args.sizes:
+    print("| size | attention | steps | seconds per clip (median) | video seconds | video s / wall s | peak RSS (MB) |")
+    print("|---|---|---|---|---|---|---|")
+    for size, attention in [(s, a) for s in args.sizes for a in args.attention]:
         h, w = (int(v) for v in size.lower().split("x"))
         child = {"model": args.model, "frames": args.frames, "height": h, "width": w, "steps": args.steps,
-                 "repeats": args.repeats, "threads": args.threads}
+                 "repeats": args.repeats, "threads": args.threads, "attention": attention}
         out = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(child)], capture_output=True, text=True)
         if out.returncode != 0:
-            print(f"| {size} | failed: {out.stderr.strip().splitlines()[-1]} |")
+            print(f"| {size} | {attention} | failed: {out.stderr.strip().splitlines()[-1]} |")
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
         median = sorted(r["seconds"])[len(r["seconds"]) // 2]
-        print(f"| {h}x{w} | {r['steps']} | {median:.2f} | {r['duration']:.2f} | {r['duration'] / median:.2f} | {r['peak_mb']:.0f} |")
+        print(f"| {h}x{w} | {attention} | {r['steps']} | {median:.2f} | {r['duration']:.2f} | {r['duration'] / median:.2f} | {r['peak_mb']:.0f} |")
 
 
 if __name__ == "__main__":

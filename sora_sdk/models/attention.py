@@ -4,8 +4,10 @@ Backends:
   * ``"sdpa"``: ``torch.nn.functional.scaled_dot_product_attention`` (flash/memory-efficient
     kernels on CUDA; the only choice that scales to long sequences).
   * ``"math"``: plain ``softmax(q k^T) v`` in the input dtype. On a 2-core bf16 CPU this measured
-    ~1.4x faster than SDPA at ~320 tokens and ~0.8x at ~1280 (see benchmarks/attention.py).
-  * ``"auto"``: SDPA on CUDA; on CPU, math up to ``MATH_MAX_TOKENS`` tokens, SDPA above.
+    ~1.4x faster than SDPA at ~320 tokens and ~0.8x at ~1280 when training (forward + backward).
+  * ``"auto"``: SDPA on CUDA; on CPU, SDPA at inference (no autograd: ~25% faster per clip for
+    the default model at 320-560 tokens), and while training math up to ``MATH_MAX_TOKENS``
+    tokens, SDPA above.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ BACKENDS = ("auto", "sdpa", "math")
 def attention(q, k, v, key_mask: torch.Tensor | None = None, backend: str = "auto") -> torch.Tensor:
     """Multi-head attention on (B, heads, N, d) tensors; ``key_mask`` (B, M) is True for real keys."""
     if backend == "auto":
-        backend = "sdpa" if q.device.type != "cpu" or q.shape[-2] > MATH_MAX_TOKENS else "math"
+        # CPU: the plain path only when training at short sequences (its backward was faster);
+        # at inference SDPA measured ~25% faster per generated clip (docs/default-model.md).
+        long_or_inference = q.shape[-2] > MATH_MAX_TOKENS or not torch.is_grad_enabled()
+        backend = "sdpa" if q.device.type != "cpu" or long_or_inference else "math"
     bias = None
     if key_mask is not None:
         # Additive mask (B, 1, 1, M): 0 for real keys, -inf-like for padding.
