@@ -11,7 +11,7 @@ def setup(description: str) -> tuple[VideoGenerator, Path, argparse.Namespace]:
     parser.add_argument("--model", default="default", help="a trained model folder (e.g. runs/shapes_default/model) or a shipped model name")
     parser.add_argument("--out", default="outputs", help="folder for the mp4s")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--steps", type=int, default=None, help="denoising steps (default: the model's own)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
