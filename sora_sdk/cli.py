@@ -186,17 +186,17 @@ def _export(args) -> int:
 
     import torch
 
+    from sora_sdk.pipeline.request import check_generation_defaults
+
     out = Path(args.out)
     if out.resolve() == Path(args.model).resolve():
         raise ValueError(f"--out {out} is the model folder itself; write the export to a new folder.")
     generator = _load(args.model)
     dtype = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": None}[args.dtype]
-    if args.steps is not None:
-        generator.generation_defaults["num_inference_steps"] = args.steps
-    if args.guidance is not None:
-        if not (args.guidance >= 0 and args.guidance <= 100):
-            raise ValueError(f"--guidance {args.guidance} must be in [0, 100].")
-        generator.generation_defaults["guidance_scale"] = float(args.guidance)
+    given = {"num_inference_steps": args.steps, "guidance_scale": None if args.guidance is None else float(args.guidance)}
+    generator.generation_defaults.update(
+        check_generation_defaults({k: v for k, v in given.items() if v is not None}, "--steps/--guidance")
+    )
     for component in ("compressor", "transformer"):  # no stale shards from an earlier export
         shutil.rmtree(out / component, ignore_errors=True)
     generator.save_pretrained(out, name=args.name or out.name, weights_dtype=dtype, max_shard_size=args.max_shard_size)

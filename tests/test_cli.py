@@ -64,4 +64,4 @@ def test_cli_export_stores_the_models_default_steps_and_guidance(shapes_model_di
     video = gen.generate("a red circle moving right", num_frames=5, height=32, width=32, seed=1, progress=False)
     assert video.metadata["num_inference_steps"] == 3 and video.metadata["guidance_scale"] == 2.5
     assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--guidance", "-1"]) == 2
-    assert "--guidance -1.0 must be in [0, 100]" in capsys.readouterr().err
+    assert "--steps/--guidance has invalid generation_defaults" in capsys.readouterr().err

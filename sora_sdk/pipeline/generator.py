@@ -23,7 +23,12 @@ from sora_sdk.models.dit import SpacetimeDiT
 from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder, load_text_encoder
 from sora_sdk.pipeline.frame_prompts import FramePromptsMixin
 from sora_sdk.pipeline.presets import GENERATOR_PRESETS, shipped_models
-from sora_sdk.pipeline.request import GENERATION_DEFAULTS, GenerationRequest, sampling_settings
+from sora_sdk.pipeline.request import (
+    GENERATION_DEFAULTS,
+    GenerationRequest,
+    check_generation_defaults,
+    sampling_settings,
+)
 from sora_sdk.prompting.enhancer import PromptEnhancer
 from sora_sdk.safety import SafetyFilter
 from sora_sdk.sampling.flow import resolution_shift, to_velocity
@@ -165,13 +170,7 @@ class VideoGenerator(FramePromptsMixin):
         gen.name = index.get("name", path.name)
         if index.get("vocabulary") is not None:
             gen.vocabulary = frozenset(index["vocabulary"])
-        stored = index.get("generation_defaults") or {}
-        unknown = sorted(set(stored) - set(GENERATION_DEFAULTS))
-        if unknown:
-            raise ValueError(
-                f"{path / MODEL_INDEX} has unknown generation_defaults {unknown}; known: {sorted(GENERATION_DEFAULTS)}."
-            )
-        gen.generation_defaults.update(stored)
+        gen.generation_defaults.update(check_generation_defaults(index.get("generation_defaults") or {}, str(path / MODEL_INDEX)))
         return gen.to(device) if device is not None else gen
 
     def save_pretrained(

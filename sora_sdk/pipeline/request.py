@@ -96,3 +96,15 @@ class GenerationRequest(BaseModel):
         if isinstance(v, Condition):
             raise ValueError("conditions must be a list of Condition; wrap the single condition in [ ].")
         return v
+
+
+def check_generation_defaults(defaults: dict[str, Any], where: str) -> dict[str, Any]:
+    """Validate stored sampling defaults with ``GenerationRequest``'s own rules; ``where`` names the source."""
+    unknown = sorted(set(defaults) - set(GENERATION_DEFAULTS))
+    if unknown:
+        raise ValueError(f"{where} has unknown generation_defaults {unknown}; known: {sorted(GENERATION_DEFAULTS)}.")
+    try:
+        GenerationRequest(prompt="check", **defaults)
+    except ValueError as e:  # pydantic's ValidationError is a ValueError
+        raise ValueError(f"{where} has invalid generation_defaults {defaults}: {e}") from e
+    return dict(defaults)

@@ -220,3 +220,7 @@ def test_unknown_stored_generation_defaults_are_an_error(tiny_generator, tmp_pat
     (path / "model_index.json").write_text(json.dumps(index))
     with pytest.raises(ValueError, match=r"unknown generation_defaults \['num_steps'\]"):
         VideoGenerator.from_pretrained(path)
+    index["generation_defaults"] = {"num_inference_steps": 0}
+    (path / "model_index.json").write_text(json.dumps(index))
+    with pytest.raises(ValueError, match="invalid generation_defaults"):
+        VideoGenerator.from_pretrained(path)
