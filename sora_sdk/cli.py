@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="also measure the seams of extend/loop and what edit keeps and changes (4 generations and 4 edits per clip)",
     )
     e.add_argument("--frame-prompts-n", type=_positive_int, default=8, help="clips for --frame-prompts (default: %(default)s)")
+    e.add_argument(
+        "--enhance-prompt", action="store_true",
+        help="also measure prompt accuracy with the PromptEnhancer rewriting each prompt (reported beside the plain figure)",
+    )
     e.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
     x = sub.add_parser("export", help="re-save a model folder for shipping: a name, bf16 weights, small shards")
@@ -161,6 +165,11 @@ def _eval(args) -> int:
     kw = {k: v for k, v in {"num_inference_steps": args.steps, "guidance_scale": args.guidance}.items() if v is not None}
     progress = not args.json
     acc = evaluate_prompt_accuracy(generator, n=args.n, seed=args.seed, batch_size=args.batch_size, progress=progress, **kw)
+    enhanced = None
+    if args.enhance_prompt:
+        enhanced = evaluate_prompt_accuracy(
+            generator, n=args.n, seed=args.seed, batch_size=args.batch_size, progress=progress, enhance_prompt=True, **kw
+        )
     comp = evaluate_compressor(generator.compressor, progress=progress)
     cond = evaluate_condition_fidelity(generator, progress=progress, **kw)
     # Seams and edits use the held-out Shapes seed, never --seed (which seeds the eval prompts).
@@ -170,11 +179,17 @@ def _eval(args) -> int:
         edit = evaluate_edit(generator, n=args.frame_prompts_n, progress=progress, **kw)
     if args.json:
         out = {"prompt_accuracy": acc.to_dict(), "compressor": comp.to_dict(), "conditions": cond}
+        if enhanced is not None:
+            out["prompt_accuracy_enhanced"] = enhanced.to_dict()
         if args.frame_prompts:
             out |= {"seams": seams.to_dict(), "edit": edit.to_dict()}
         print(json.dumps(out, default=str))
     else:
-        tables = [acc.to_markdown(), comp.to_markdown(), condition_fidelity_markdown(cond)]
+        tables = [acc.to_markdown()]
+        if enhanced is not None:
+            tables.append("With --enhance-prompt (PromptEnhancer rewrites each prompt into the training caption style):\n\n"
+                          + enhanced.to_markdown())
+        tables += [comp.to_markdown(), condition_fidelity_markdown(cond)]
         if args.frame_prompts:
             tables += [seams.to_markdown(), edit.to_markdown()]
         print("\n\n".join(tables))

@@ -383,6 +383,7 @@ def evaluate_prompt_accuracy(
     fps: float = 8.0,
     progress: bool = True,
     keep_videos: bool = False,
+    enhance_prompt: bool = False,
 ) -> PromptAccuracyReport:
     """Generate one video per prompt and measure how often each attribute comes out as asked.
 
@@ -402,6 +403,11 @@ def evaluate_prompt_accuracy(
         progress: Show a progress bar over prompts.
         keep_videos: Keep each video on its `PromptResult` (e.g. to save samples).
 
+        enhance_prompt: Rewrite each prompt with the generator's `PromptEnhancer` first (the
+            requests' `enhance_prompt`). The default rule-based enhancer reads prompts with the
+            same vocabulary as the analyzer, so this measures the model on training-style
+            captions rather than on held-out phrasings: report it beside the plain figure,
+            never instead of it.
     Returns:
         A `PromptAccuracyReport`; `print(report)` shows accuracy per attribute against chance.
     """
@@ -426,6 +432,7 @@ def evaluate_prompt_accuracy(
             fps=float(fps),
             num_inference_steps=num_inference_steps,
             guidance_scale=float(guidance_scale),
+            enhance_prompt=enhance_prompt,
         )
         for (text, _), s in zip(items, seeds)
     ]
@@ -470,6 +477,7 @@ def evaluate_prompt_accuracy(
         "seed": seed,
         "batch_size": batch_size,
         "prompts": "eval_prompts" if prompts is None else "user",
+        "enhance_prompt": enhance_prompt,
     }
     return PromptAccuracyReport(
         scores=scores,

@@ -343,3 +343,17 @@ def test_condition_fidelity_off_grid_end_to_end_on_tiny_generator(tiny_generator
     assert og["window_change_real"] > 0.5
     table = condition_fidelity_markdown(result)
     assert "one frame off the time grid" in table and "frame 7's latent window is pinned" in table
+
+
+def test_prompt_accuracy_can_ask_for_enhanced_prompts_and_records_it():
+    seen = []
+
+    class Recording(RenderingGenerator):
+        def generate_batch(self, requests, *, progress=True):
+            seen.extend(r.enhance_prompt for r in requests)
+            return super().generate_batch(requests, progress=progress)
+
+    plain = evaluate_prompt_accuracy(Recording(), n=4, batch_size=4, **SMALL, **FAST)
+    enhanced = evaluate_prompt_accuracy(Recording(), n=4, batch_size=4, enhance_prompt=True, **SMALL, **FAST)
+    assert seen == [False] * 4 + [True] * 4
+    assert plain.settings["enhance_prompt"] is False and enhanced.settings["enhance_prompt"] is True
