@@ -5,9 +5,11 @@ Backends:
     kernels on CUDA; the only choice that scales to long sequences).
   * ``"math"``: plain ``softmax(q k^T) v`` in the input dtype. On a 2-core bf16 CPU this measured
     ~1.4x faster than SDPA at ~320 tokens and ~0.8x at ~1280 when training (forward + backward).
-  * ``"auto"``: SDPA on CUDA; on CPU, SDPA at inference (no autograd: ~25% faster per clip for
-    the default model at 320-560 tokens), and while training math up to ``MATH_MAX_TOKENS``
-    tokens, SDPA above.
+  * ``"auto"``: SDPA on CUDA. On CPU, math up to ``MATH_MAX_TOKENS`` tokens while training and
+    up to ``MATH_MAX_TOKENS_INFERENCE`` at inference (no autograd), SDPA above. At inference SDPA
+    was faster per clip for the default video model at 560 tokens (64x112: 2.1-2.2 s against
+    2.6-3.4 s), and at 320 tokens the runs overlapped. It was ~11% slower for the world model's
+    48 tokens at batch 64 (457-463 against 515-527 env-steps/s, one thread).
 """
 
 from __future__ import annotations
@@ -19,16 +21,18 @@ import torch.nn.functional as F
 from torch import nn
 
 MATH_MAX_TOKENS = 768
+MATH_MAX_TOKENS_INFERENCE = 256
 BACKENDS = ("auto", "sdpa", "math")
 
 
 def attention(q, k, v, key_mask: torch.Tensor | None = None, backend: str = "auto") -> torch.Tensor:
     """Multi-head attention on (B, heads, N, d) tensors; ``key_mask`` (B, M) is True for real keys."""
     if backend == "auto":
-        # CPU: the plain path only when training at short sequences (its backward was faster);
-        # at inference SDPA measured ~25% faster per generated clip (docs/default-model.md).
-        long_or_inference = q.shape[-2] > MATH_MAX_TOKENS or not torch.is_grad_enabled()
-        backend = "sdpa" if q.device.type != "cpu" or long_or_inference else "math"
+        # CPU, measured: training (forward + backward) is faster on the plain path up to
+        # MATH_MAX_TOKENS; at inference SDPA is faster from a few hundred tokens (the default
+        # video model, docs/default-model.md) but ~11% slower on the world model's 48 tokens.
+        limit = MATH_MAX_TOKENS if torch.is_grad_enabled() else MATH_MAX_TOKENS_INFERENCE
+        backend = "sdpa" if q.device.type != "cpu" or q.shape[-2] > limit else "math"
     bias = None
     if key_mask is not None:
         # Additive mask (B, 1, 1, M): 0 for real keys, -inf-like for padding.
