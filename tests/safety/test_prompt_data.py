@@ -5,6 +5,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from sora_sdk.safety import Category
 
 DATA = Path(__file__).resolve().parents[2] / "sora_sdk" / "safety" / "data"
@@ -35,9 +37,21 @@ def _load(name):
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_test_split_is_frozen():
-    for name, digest in FROZEN_SHA256.items():
+@pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256], ids=["test", "test2", "test3"])
+def test_held_out_split_is_frozen(frozen):
+    for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
+
+
+def _shared_with(earlier_files, split_files):
+    """Prompts of `split_files` whose fully normalised text equals one in `earlier_files`."""
+    from sora_sdk.safety.normalize import normalize_views
+
+    def key(t):
+        return normalize_views(t)[-1]
+
+    earlier = {key(r["text"]) for n in earlier_files for r in _load(n)}
+    return {r["text"] for n in split_files for r in _load(n) if key(r["text"]) in earlier}
 
 
 def test_test_split_is_large_and_covers_every_category_and_evasion_kind():
@@ -60,11 +74,6 @@ def test_test_split_shares_no_prompt_with_the_tuning_sets():
     assert {t.lower() for t in shared} == ISSUE_HARD_NEGATIVES
 
 
-def test_test2_split_is_frozen():
-    for name, digest in FROZEN_TEST2_SHA256.items():
-        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
-
-
 def test_test2_is_large_and_covers_every_category_evasion_and_the_issue_hard_negatives():
     red, benign = _load("redteam_test2.jsonl"), _load("benign_test2.jsonl")
     assert len(red) >= 300 and len(benign) >= 300
@@ -79,20 +88,9 @@ def test_test2_is_large_and_covers_every_category_evasion_and_the_issue_hard_neg
 
 
 def test_test2_shares_no_prompt_with_any_tuning_split():
-    from sora_sdk.safety.normalize import normalize_views
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    def key(t):
-        return normalize_views(t)[-1]
-
-    tuning = {key(r["text"]) for n in TUNING_FILES for r in _load(n)}
-    shared = {r["text"] for n in FROZEN_TEST2_SHA256 for r in _load(n) if key(r["text"]) in tuning}
-    assert shared == ISSUE_HARD_NEGATIVES  # only the four prompts the issue names
-
-
-def test_test3_split_is_frozen():
-    for name, digest in FROZEN_TEST3_SHA256.items():
-        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
+    assert _shared_with(TUNING_FILES, FROZEN_TEST2_SHA256) == ISSUE_HARD_NEGATIVES  # only the issue's four
 
 
 def test_test3_is_large_and_covers_every_category_evasion_topic_and_the_issue_hard_negatives():
@@ -115,12 +113,7 @@ def test_test3_is_large_and_covers_every_category_evasion_topic_and_the_issue_ha
 
 
 def test_test3_shares_no_prompt_with_any_tuning_split_or_test2():
-    from sora_sdk.safety.normalize import normalize_views
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    def key(t):
-        return normalize_views(t)[-1]
-
-    earlier = {key(r["text"]) for n in (*TUNING_FILES, *FROZEN_TEST2_SHA256) for r in _load(n)}
-    shared = {r["text"] for n in FROZEN_TEST3_SHA256 for r in _load(n) if key(r["text"]) in earlier}
+    shared = _shared_with((*TUNING_FILES, *FROZEN_TEST2_SHA256), FROZEN_TEST3_SHA256)
     assert shared == ISSUE_HARD_NEGATIVES  # only the four prompts the issue names
