@@ -128,6 +128,7 @@ def main() -> None:
     p.add_argument("--episodes", type=int, default=32)
     p.add_argument("--horizon", type=int, default=32)
     p.add_argument("--sampling-steps", type=int, default=None)
+    p.add_argument("--context-sigma", type=float, default=None, help="context noise at sampling (default: the model's)")
     p.add_argument("--seconds", type=float, default=3.0, help="wall time per throughput measurement")
     p.add_argument("--batch", type=int, default=64, help="batch size of the sweep")
     p.add_argument("--threads", type=int, default=None, help="torch intra-op threads (default: torch's)")
@@ -142,7 +143,7 @@ def main() -> None:
         print(sweep(args.seconds, args.batch))
     if args.model:
         report = evaluate_world_model(args.model, args.episodes, args.horizon, sampling_steps=args.sampling_steps,
-                                      seconds=args.seconds)
+                                      context_sigma=args.context_sigma, seconds=args.seconds)
         print(report.to_markdown())
 
 

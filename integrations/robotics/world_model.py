@@ -183,8 +183,9 @@ class WorldModel(ModelMixin, ConfigMixin):
         """
         b = window.shape[0]
         text = window.new_zeros(b, 1, self.config.text_dim)  # a constant "no text" token
-        out = self.dit(window, sigmas * 1000.0, text, text[:, 0], frame_conditions=conditions)
-        out = out[:, :, -1].float()  # (B, 3, H, W): only the target frame is a prediction
+        # Only the target frame is a prediction: the DiT projects and unpatchifies just that one.
+        out = self.dit(window, sigmas * 1000.0, text, text[:, 0], frame_conditions=conditions, output_frames=1)
+        out = out[:, :, 0].float()  # (B, 3, H, W)
         if self.config.prediction_type == "velocity":
             return window[:, :, -1].float() - sigmas[:, -1, None, None, None] * out  # x0 = x_t - sigma v
         return out + last_frame.float() if self.config.residual else out

@@ -131,6 +131,15 @@ class CrossAttention(nn.Module):
         self.k_norm = HeadRMSNorm(head_dim, eps=1e-6) if qk_norm else nn.Identity()
         self.proj = nn.Linear(dim, dim)
 
+    def single_token(self, context: torch.Tensor) -> torch.Tensor:
+        """The output for a one-token context (B, 1, context_dim): (B, 1, D), the same for every query.
+
+        Softmax over a single key is exactly 1 whatever the query and mask, so attention returns
+        that key's value: the query projection, the scores and the softmax can all be skipped.
+        """
+        v = self.kv(context)[..., self.proj.in_features :]  # (B, 1, D): the value half of kv
+        return self.proj(v)
+
     def forward(self, x, context, context_mask=None, backend: str = "auto"):
         b, n, d = x.shape
         m = context.shape[1]

@@ -75,7 +75,10 @@ class DiTBlock(nn.Module):
 
         h = modulate(self.norm1(x).view(per_frame), shift_msa, scale_msa).view(b, n, d)
         x = x + (gate_msa * self.attn(h, rope, backend).view(per_frame)).view(b, n, d)
-        x = x + self.cross_attn(self.norm2(x), text, text_mask, backend)
+        if text.shape[1] == 1:  # one text token (e.g. the world model's constant one): exact shortcut
+            x = x + self.cross_attn.single_token(text)
+        else:
+            x = x + self.cross_attn(self.norm2(x), text, text_mask, backend)
         h = modulate(self.norm3(x).view(per_frame), shift_mlp, scale_mlp).view(b, n, d)
         x = x + (gate_mlp * self.mlp(h).view(per_frame)).view(b, n, d)
         return x
@@ -217,6 +220,7 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
         pooled_text: torch.Tensor,
         encoder_attention_mask: torch.Tensor | None = None,
         frame_conditions: torch.Tensor | None = None,
+        output_frames: int | None = None,
     ) -> torch.Tensor:
         """Predict the flow target for noisy latents.
 
@@ -228,13 +232,23 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
             pooled_text: pooled text vector (B, text_dim).
             encoder_attention_mask: (B, L) bool, True for real text tokens.
             frame_conditions: (B, T, frame_cond_dim) per-frame vectors (actions), if configured.
+            output_frames: predict only the last ``output_frames`` latent frames (a multiple of the
+                temporal patch size), for callers that discard the others (e.g. a world model
+                whose pinned context frames are inputs only). All frames still attend to each
+                other; only the final layer and unpatchify are skipped for the rest.
 
         Returns:
-            (B, out_channels, T, H, W): velocity or clean sample, per ``prediction_type``.
+            (B, out_channels, T, H, W), or (B, out_channels, output_frames, H, W): velocity or
+            clean sample, per ``prediction_type``.
         """
         b, _, t, h, w = hidden_states.shape
         pt, ph, pw = self.config.patch_size
         gt, gh, gw = self.token_grid(t, h, w)
+        if output_frames is not None and not (0 < output_frames <= t and output_frames % pt == 0):
+            raise ValueError(
+                f"output_frames={output_frames} must be in [1, {t}] (the input's latent frames) and a multiple "
+                f"of the temporal patch size {pt}."
+            )
 
         # Patchify: (B, C, T, H, W) -> (B, N, C*pt*ph*pw), tokens t-major.
         x = hidden_states.view(b, -1, gt, pt, gh, ph, gw, pw).permute(0, 2, 4, 6, 1, 3, 5, 7)
@@ -266,6 +280,10 @@ class SpacetimeDiT(ModelMixin, ConfigMixin):
         mod = self.adaln_single(c) if self.adaln_single is not None else c
         for block in self.blocks:
             x = block(x, mod, rope, text, encoder_attention_mask, gt, self.attention_backend)
+        if output_frames is not None and output_frames < t:
+            t, gt_out = output_frames, output_frames // pt
+            x = x.view(b, gt, gh * gw, -1)[:, -gt_out:].reshape(b, gt_out * gh * gw, -1)
+            c, gt = c[:, -gt_out:], gt_out
         x = self.final_layer(x, c, gt)  # (B, N, pt*ph*pw*C)
 
         # Unpatchify back to (B, C, T, H, W).

@@ -74,6 +74,38 @@ def test_frame_conditions_are_used_and_validated():
         make()(**x, frame_conditions=a)
 
 
+def test_output_frames_gives_the_last_frames_of_the_full_prediction():
+    model = perturb(make(patch_size=(1, 2, 2))).eval()
+    x = inputs(t=4)
+    x["timestep"] = torch.rand(2, 4) * 1000
+    full = model(**x)
+    for n in (1, 3, 4):
+        torch.testing.assert_close(model(**x, output_frames=n), full[:, :, -n:])
+    for bad in (0, 5):
+        with pytest.raises(ValueError, match="output_frames"):
+            model(**x, output_frames=bad)
+    temporal = perturb(make(patch_size=(2, 2, 2))).eval()
+    with pytest.raises(ValueError, match="multiple of the temporal patch size 2"):
+        temporal(**x, output_frames=1)
+    torch.testing.assert_close(temporal(**x, output_frames=2), temporal(**x)[:, :, -2:])
+
+
+@pytest.mark.parametrize("masked", [False, True])
+def test_one_text_token_shortcut_matches_full_cross_attention(masked):
+    # One key: softmax is 1 whatever the query (or mask), so the block adds the key's projected
+    # value. The shortcut must agree with the general path on every token.
+    model = perturb(make()).eval()
+    x = inputs()
+    x["encoder_hidden_states"] = x["encoder_hidden_states"][:, :1]
+    x["encoder_attention_mask"] = torch.tensor([[True], [not masked]])
+    block = model.blocks[0]
+    tokens = torch.randn(2, 12, 32)
+    text = x["encoder_hidden_states"]
+    general = block.cross_attn(block.norm2(tokens), text, x["encoder_attention_mask"], "math")
+    torch.testing.assert_close(block.cross_attn.single_token(text).expand_as(general), general)
+    assert model(**x).shape == (2, 4, 3, 4, 6)
+
+
 def test_attention_backends_agree():
     g = torch.Generator().manual_seed(0)
     q, k, v = (torch.randn(2, 2, 10, 8, generator=g) for _ in range(3))
