@@ -109,11 +109,13 @@ def collect_world_model_data(root: str | os.PathLike, env_id: str, config: Rollo
 
 
 class WorldModelDataModule(pl.LightningDataModule):
-    """Windows of K context frames + 1 target from a collected (or to-be-collected) dataset.
+    """Windows of K context frames + ``horizon`` targets from a collected (or to-be-collected) dataset.
 
     Args:
         root: dataset folder (``train/scripted``, ``train/random``, ``val``).
         context_frames: K; must equal the model's ``context_frames``.
+        horizon: frames after the context in a window: 1, or 2 for unrolled training
+            (``WorldModelTrainingConfig.unroll_prob``).
         env_id: the task collected from when ``root`` lacks data.
         collection: `RolloutCollectionConfig` or a mapping of its fields.
         batch_size: per-process batch size.
@@ -127,6 +129,7 @@ class WorldModelDataModule(pl.LightningDataModule):
         self,
         root: str | os.PathLike,
         context_frames: int,
+        horizon: int = 1,
         env_id: str = "SoraSDK/Push-v0",
         collection: RolloutCollectionConfig | dict[str, Any] | None = None,
         batch_size: int = 32,
@@ -138,8 +141,10 @@ class WorldModelDataModule(pl.LightningDataModule):
         super().__init__()
         if batch_size < 1 or context_frames < 1:
             raise ValueError(f"batch_size and context_frames must be >= 1, got {batch_size} and {context_frames}.")
+        if horizon not in (1, 2):
+            raise ValueError(f"horizon must be 1 (next-frame windows) or 2 (unrolled training), got {horizon!r}.")
         self.root = Path(root)
-        self.context_frames = context_frames
+        self.context_frames, self.horizon = context_frames, horizon
         self.env_id = env_id
         self.collection = collection if isinstance(collection, RolloutCollectionConfig) else RolloutCollectionConfig.model_validate(dict(collection or {}))
         self.batch_size, self.val_batch_size = batch_size, val_batch_size or batch_size
@@ -160,7 +165,7 @@ class WorldModelDataModule(pl.LightningDataModule):
         self.val_dataset = self._windows(self.root / "val")
 
     def _windows(self, folder: Path) -> RolloutDataset:
-        return RolloutDataset(folder, context_frames=self.context_frames, horizon=1, pad_start=True)
+        return RolloutDataset(folder, context_frames=self.context_frames, horizon=self.horizon, pad_start=True)
 
     def train_dataloader(self) -> DataLoader:
         trainer = self.trainer

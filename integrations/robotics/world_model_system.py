@@ -9,6 +9,13 @@ One step (``_common_step``) on a window of K context frames and the frame after 
          + reward_weight * MSE(reward)        the head reads (last context frame, action, true next frame)
          + termination_weight * BCE(terminated)
 
+Unrolled training (``unroll_prob > 0``, windows of K + 2 frames: ``data.horizon=2``): for a share
+of the samples the model first predicts frame K from the real frames 0..K-1 exactly as the
+simulator samples (no gradient), then learns frame K+1 from a context whose last frame is that
+prediction. A simulator's context after the first step is always its own output, with that
+output's blur and ghosts; Gaussian context noise alone does not teach the model to repair those,
+training on its own one-step predictions does. The other samples train on frames 0..K.
+
 Every random draw comes from ``step_generator`` (exact resume); an EMA of the whole model (DiT and
 head) is kept, validated and exported.
 """
@@ -56,6 +63,9 @@ class WorldModelTrainingConfig(OptimizationConfig):
     termination_weight: float = Field(1.0, ge=0)
     # Terminations are rare (one per successful episode, ~1 in 20 steps): up-weight positives.
     termination_pos_weight: float = Field(5.0, gt=0)
+    # Share of training samples whose last context frame is the model's own one-step prediction
+    # (needs windows of K + 2 frames, data.horizon=2); see the module docstring.
+    unroll_prob: float = Field(0.0, ge=0, le=1)
     # Seeds the per-step noise streams (derived from seed, step and rank): exact resume.
     seed: int = 0
 
@@ -99,16 +109,25 @@ class WorldModelSystem(EMASystem):
         model = self.model_for(stage)
         k = model.config.context_frames
 
-        video = batch["video"].transpose(1, 2).float()  # (B, 3, L, H, W), L = K + 1
-        if video.shape[2] != k + 1:
+        video = batch["video"].transpose(1, 2).float()  # (B, 3, L, H, W), L = K + 1 or K + 2
+        actions, rewards, terminated = batch["actions"].float(), batch["rewards"], batch["terminated"]
+        unroll = self.cfg.unroll_prob > 0 and stage == "train"
+        if video.shape[2] not in (k + 1, k + 2) or (unroll and video.shape[2] != k + 2):
+            need = 2 if unroll else 1
             raise ValueError(
-                f"windows hold {video.shape[2]} frames but the model takes {k} context frames + 1 target; "
-                f"build the RolloutDataset with context_frames={k}, horizon=1."
+                f"windows hold {video.shape[2]} frames but the model takes {k} context frames + 1 target"
+                + (" and unroll_prob > 0 needs one more frame to unroll into" if unroll else "")
+                + f"; build the RolloutDataset with context_frames={k}, horizon={need} (data.horizon={need})."
             )
         b = video.shape[0]
+        real_before = None  # the real last context frame, when the window's is a prediction
+        if video.shape[2] == k + 2:
+            video, actions, rewards, terminated, real_before = self._unrolled_windows(
+                model, video, actions, rewards, terminated, gen, unroll)
         ctx, x0 = video[:, :, :k], video[:, :, k]  # (B, 3, K, H, W), (B, 3, H, W)
-        actions = batch["actions"].float()  # (B, K, A): actions[:, j] led from frame j to j+1
+        # actions (B, K, A): actions[:, j] led from frame j to j+1
         conditions = frame_conditions(actions[:, : k - 1], actions[:, k - 1])  # (B, K+1, A)
+        real_before = ctx[:, :, -1] if real_before is None else real_before
 
         # Noise levels: the target's, and one shared level for this sample's context frames.
         sigma = sample_training_sigmas(b, model.config.shift, self.cfg.logit_mean, self.cfg.logit_std, generator=gen)
@@ -126,9 +145,11 @@ class WorldModelSystem(EMASystem):
             err = err / sigmas[:, -1].clamp_min(1e-3).pow(2)
         flow = err.mean()
 
-        reward_hat, logit = model.head(ctx[:, :, -1], actions[:, k - 1], x0)
-        reward_mse = F.mse_loss(reward_hat.float(), batch["rewards"][:, k - 1].float())
-        term_bce = bce_termination(logit, batch["terminated"][:, k - 1], self.cfg.termination_pos_weight)
+        # The head learns on real frames only (its inputs at sampling are a real or predicted frame
+        # before and a predicted frame after; it is measured on real ones).
+        reward_hat, logit = model.head(real_before, actions[:, k - 1], x0)
+        reward_mse = F.mse_loss(reward_hat.float(), rewards[:, k - 1].float())
+        term_bce = bce_termination(logit, terminated[:, k - 1], self.cfg.termination_pos_weight)
         loss = flow + self.cfg.reward_weight * reward_mse + self.cfg.termination_weight * term_bce
 
         sync = stage != "train"
@@ -139,6 +160,30 @@ class WorldModelSystem(EMASystem):
             sync_dist=sync,
         )
         return loss
+
+    def _unrolled_windows(self, model: WorldModel, video: torch.Tensor, actions: torch.Tensor, rewards: torch.Tensor,
+                          terminated: torch.Tensor, gen: torch.Generator, unroll: bool):
+        """K + 1 frame windows from K + 2 frame ones: frames 0..K, or (unrolled samples) frames
+        1..K+1 with frame K replaced by the model's own sample of it from frames 0..K-1.
+
+        Returns (video, actions, rewards, terminated, real_before): the windows' arrays, and the
+        real last context frame (B, 3, H, W) the reward head reads, or None when it is the window's.
+        """
+        k = model.config.context_frames
+        first = (video[:, :, : k + 1], actions[:, :k], rewards[:, :k], terminated[:, :k])
+        if not unroll:
+            return (*first, None)
+        pick = torch.rand(video.shape[0], generator=gen) < self.cfg.unroll_prob
+        idx = pick.nonzero()[:, 0].to(video.device)
+        second = [video[:, :, 1:].clone(), actions[:, 1:], rewards[:, 1:], terminated[:, 1:]]
+        if len(idx):
+            ctx = video[idx, :, :k].transpose(1, 2)  # (n, K, 3, H, W)
+            pred = model.predict_next(ctx, actions[idx, : k - 1], actions[idx, k - 1], generator=gen).frame
+            second[0][idx, :, k - 1] = pred.to(second[0].dtype)
+        sel = pick.to(video.device)
+        out = [torch.where(sel.view(-1, *[1] * (f.dim() - 1)), s, f) for f, s in zip(first, second)]
+        real_before = torch.where(sel.view(-1, 1, 1, 1), video[:, :, k], video[:, :, k - 1])
+        return (*out, real_before)
 
     # ------------------------------------------------------------------ export
     def export(self, path: str | Path) -> Path:

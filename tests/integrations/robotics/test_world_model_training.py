@@ -71,3 +71,74 @@ def test_resume_is_exact(tmp_path, rollouts):
     for i in opt_a:
         for k in opt_a[i]:
             assert torch.equal(opt_a[i][k], opt_b[i][k])
+
+
+def _window_batch(b=4, k=2, frames=None, seed=0):
+    """A synthetic batch of K + 2 frame windows (distinct frames, actions, rewards, flags)."""
+    gen = torch.Generator().manual_seed(seed)
+    length = k + 2 if frames is None else frames
+    return {
+        "video": torch.rand(b, length, 3, 64, 64, generator=gen) * 2 - 1,
+        "actions": torch.rand(b, length - 1, 2, generator=gen) * 2 - 1,
+        "rewards": torch.arange(b * (length - 1), dtype=torch.float32).view(b, length - 1),
+        "terminated": torch.rand(b, length - 1, generator=gen) < 0.5,
+    }
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_unrolled_windows_put_the_models_own_sample_in_the_context(k):
+    from world_model_helpers import tiny_world_model
+
+    from sora_sdk.training import step_generator
+
+    system = WorldModelSystem(tiny_world_model(randomised=True, context_frames=k), training={"unroll_prob": 0.5})
+    batch = _window_batch(b=16, k=k)
+    video = batch["video"].transpose(1, 2)
+    model = system.world_model
+    out, actions, rewards, terminated, before = system._unrolled_windows(
+        model, video, batch["actions"], batch["rewards"], batch["terminated"], step_generator(0, "train", 1), unroll=True)
+    assert out.shape == (16, 3, k + 1, 64, 64) and actions.shape == (16, k, 2)
+
+    # Which samples were unrolled, and the sample of each, replayed from the same generator.
+    gen = step_generator(0, "train", 1)
+    pick = torch.rand(16, generator=gen) < 0.5
+    idx = pick.nonzero()[:, 0]
+    assert 0 < len(idx) < 16
+    pred = model.predict_next(video[idx, :, :k].transpose(1, 2), batch["actions"][idx, : k - 1],
+                              batch["actions"][idx, k - 1], generator=gen).frame
+    for i in range(16):
+        if pick[i]:  # frames 1..K+1, the last context frame being the model's sample of frame K
+            j = int((idx == i).nonzero())
+            assert torch.equal(out[i, :, k - 1], pred[j])
+            assert not torch.equal(out[i, :, k - 1], video[i, :, k])
+            assert torch.equal(out[i, :, :k - 1], video[i, :, 1:k]) and torch.equal(out[i, :, k], video[i, :, k + 1])
+            assert torch.equal(actions[i], batch["actions"][i, 1:]) and torch.equal(rewards[i], batch["rewards"][i, 1:])
+            assert torch.equal(before[i], video[i, :, k])  # the head reads the real frame
+        else:  # frames 0..K as they are
+            assert torch.equal(out[i], video[i, :, : k + 1]) and torch.equal(actions[i], batch["actions"][i, :k])
+            assert torch.equal(terminated[i], batch["terminated"][i, :k]) and torch.equal(before[i], video[i, :, k - 1])
+
+    # Without unrolling (validation), K + 2 frame windows give their first K + 1 frames.
+    out, actions, *_, before = system._unrolled_windows(
+        model, video, batch["actions"], batch["rewards"], batch["terminated"], step_generator(0, "train", 1), unroll=False)
+    assert torch.equal(out, video[:, :, : k + 1]) and before is None
+
+
+def test_unrolling_needs_windows_with_one_more_frame():
+    from world_model_helpers import tiny_world_model
+
+    system = WorldModelSystem(tiny_world_model(), training={"unroll_prob": 0.5})
+    with pytest.raises(ValueError, match=r"unroll_prob > 0 needs one more frame.*data.horizon=2"):
+        system._common_step(_window_batch(k=2, frames=3), "train", 0)
+    with pytest.raises(ValueError, match="horizon must be 1"):
+        from sora_sdk.integrations.robotics.world_model_data import WorldModelDataModule
+
+        WorldModelDataModule("unused", context_frames=2, horizon=3)
+
+
+def test_tiny_unrolled_run_trains(tmp_path, rollouts):
+    out = main(["experiment=tiny_push_world_model", f"run_dir={tmp_path}", f"data.root={rollouts}", *QUIET,
+                "model.world_model.context_frames=1", "data.horizon=2", "model.training.unroll_prob=0.5"])
+    assert out["trainer"].global_step == 30
+    val = dict(_metrics(tmp_path)["val/loss"])
+    assert val[29] < val[9]
