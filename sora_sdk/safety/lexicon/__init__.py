@@ -1,7 +1,9 @@
 """The shipped prompt rules, one module per group of categories.
 
 `vocabulary` (shared word lists), `sexual` (sexual, minors), `violence` (violence, self-harm), `hate`,
-`weapons`, `media` (likeness, deception); `RULES` is all of them, in category order.
+`weapons`, `media` (likeness, deception), `intent` (harm described by ingredients, intent or slang:
+weapons precursors, deception without a "fake" word, animal cruelty, caricature, dog whistles);
+`RULES` is all of them.
 
 Written as combinations rather than bare word lists wherever a word has innocent uses: "shoot"
 only counts next to a person ("shoot the man"), never in "photo shoot"; "breast" only with a
@@ -15,6 +17,7 @@ This list is a baseline, not a guarantee: evasions that change meaning rather th
 from __future__ import annotations
 
 from sora_sdk.safety.lexicon.hate import HATE
+from sora_sdk.safety.lexicon.intent import RULES_INTENT
 from sora_sdk.safety.lexicon.media import DECEPTION, LIKENESS
 from sora_sdk.safety.lexicon.sexual import MINORS, SEXUAL
 from sora_sdk.safety.lexicon.violence import SELF_HARM, VIOLENCE
@@ -23,4 +26,4 @@ from sora_sdk.safety.rules import Rule
 
 __all__ = ["RULES"]
 
-RULES: tuple[Rule, ...] = SEXUAL + MINORS + VIOLENCE + HATE + SELF_HARM + WEAPONS + LIKENESS + DECEPTION
+RULES: tuple[Rule, ...] = SEXUAL + MINORS + VIOLENCE + HATE + SELF_HARM + WEAPONS + LIKENESS + DECEPTION + RULES_INTENT

@@ -23,6 +23,11 @@ LIKENESS = (
         "from this photo of", "from her instagram", "from his instagram", "from her photos",
         "using her photo", "using his photo", "using a photo of my", "uploaded photo of my",
     ), unless=("not a real person", "no real people", "not real people", "fictional", "deepfake detection",
+               "elvis impersonator*", "celebrity impersonator*", "impersonator show*", "impersonation act",
+               r"re:(?:check\w*|tell\w*|verify\w*|teach\w*|learn\w*)\s+(?:\w+\s+){0,5}(?:a\s+)?deep\s*fakes?",
+               "scammers who clone voices", "scammers who clone voice*", "voice clone scam*", "voice cloning scam*",
+               "warning viewers about", "warns viewers about",
+               r"re:(?:podcast|documentary|lecture|talk|class|lesson|explainer|article|panel|debate)\s+(?:about|on)\s+(?:\w+\s+){0,2}deep\s*fakes?",
                r"re:(?:detect\w*|spot\w*|debunk\w*|identify\w*|identifying|recogni[sz]\w*|fact check\w*)\s+(?:\w+\s+){0,2}(?:fake news|deep\s*fakes?|misinformation|disinformation|doctored \w+|fake \w+)",
          r"re:(?:fake news|deep\s*fakes?|misinformation|disinformation)\s+(?:is|are|can be|gets?)\s+(?:\w+\s+){0,3}(?:detected|spotted|debunked|identified|recogni[sz]ed|fact checked)")),
     Rule("likeness/private-person", C.LIKENESS, (
@@ -89,7 +94,8 @@ DECEPTION = (
         "remove* c2pa", "undetectable as ai", "undetectable ai", "not look ai generated",
         "not look like ai", "hide that it is ai", "hide that it s ai", "phishing video*", "scam video*",
         "crypto scam*", "investment scam*", "fake giveaway*", "fake charity",
-    ), unless=("about fake news", "fake news literacy", r"re:(?:detect\w*|spot\w*|debunk\w*|identify\w*|identifying|recogni[sz]\w*|fact check\w*)\s+(?:\w+\s+){0,2}(?:fake news|deep\s*fakes?|misinformation|disinformation|doctored \w+|fake \w+)",
+    ), unless=("about fake news", "fake news literacy", "fake news studio set*", "fake newsroom set*",
+               "how fake news spreads", "how fake news spread*", "fake news spreads", "history of fake news", r"re:(?:detect\w*|spot\w*|debunk\w*|identify\w*|identifying|recogni[sz]\w*|fact check\w*)\s+(?:\w+\s+){0,2}(?:fake news|deep\s*fakes?|misinformation|disinformation|doctored \w+|fake \w+)",
          r"re:(?:fake news|deep\s*fakes?|misinformation|disinformation)\s+(?:is|are|can be|gets?)\s+(?:\w+\s+){0,3}(?:detected|spotted|debunked|identified|recogni[sz]ed|fact checked)")),
     Rule("deception/real-event", C.DECEPTION, (
         "realistic news footage", "real news footage", "breaking news footage",

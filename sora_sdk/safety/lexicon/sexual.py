@@ -21,6 +21,11 @@ _SEXUAL_UNLESS = (
     "pussycat*", "blue tit*", "great tit*", "coal tit*", "sexy car", "sexy sports car",
     "nude eyeshadow*", "nude eye shadow*", "nude lip liner*", "nude nail polish", "nude foundation",
     "nude blush", "nude manicure*", "safe sex", "safer sex", "rugby hooker*",
+    "sex pistols", "sex on the beach", "sex and the city", "naked cake*", "naked juice", "naked ape", "by sex",
+    "sex of the", "sex of a", "sex of their", "sex ratio*", "sex chromosome*", "sex determination", "opposite sex",
+    "same sex", "sexing", "sex cells", "paint stripper*", "wire stripper*", "varnish stripper*", "stripping paint",
+    "stripping thyme", "stripping the leaves", "stripping leaves", "stripping wire*",
+    r"re:hooker\w*(?=.*(?:scrum|rugby|line\s*out))",
 )
 
 SEXUAL = (
@@ -99,6 +104,8 @@ MINORS = (
                  "throw* a ball", "throw* the ball", "throwing a frisbee", "kid gloves", "kidding",
                  "shake* hands", "shaking hands", "shak* a rattle", "burn* calories",
                  "throw* a party", "hit* a pinata", "hit the pinata", "sunburn*", "hit song*",
-                 "hits the drum", "beat* the drum*", "beat* the heat", "heartbeat*", "beats"),
+                 "hits the drum", "beat* the drum*", "beat* the heat", "heartbeat*", "beats",
+                 "bruised knee*", "bruised elbow*", "bruised shin*", "bruised toe*", "bruised finger*",
+                 "bruised banana*", "bruised apple*", "bruised ego", "scraped knee*"),
          reverse="passive", also=(C.VIOLENCE,)),
 )

@@ -25,6 +25,9 @@ CHILD = (
     "son", "niece", "nephew", "pupil", "girl scout", "boy scout", "cub scout", "junior high",
     # "12 year old", "12-year-old" (normalised to "12yearold"), "12yo", "12 yrs old"
     r"re:(?<![a-z0-9])(?:[1-9]|1[0-7])\s*(?:y\s*o|yrs?\s*old|years?\s*olds?)(?![a-z])",
+    r"re:(?<![a-z0-9])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|5th|6th|7th|8th)\s*graders?(?![a-z])",
+    "grade schooler*", "gradeschooler*", "grade school girl*", "grade school boy*", "elementary schooler*",
+    "kindergartner*", "kindergartener*", "preschooler*", "middle school girl*", "middle school boy*",
     r"re:(?<![a-z0-9])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen)\s*(?:years?\s*olds?|yo)(?![a-z])",
 )
@@ -48,6 +51,7 @@ GROUPS = (
     "migrants", "refugees", "gays", "gay people", "lesbians", "homosexuals", "trans people",
     "transgender people", "women", "disabled people", "the disabled", "palestinians", "israelis",
     "ukrainians", "russians", "irish people", "romanians", "aboriginals", "native americans",
+    "syrians", "kurds", "foreigners", "afghans", "somalis", "pakistanis", "turks", "poles", "nigerians",
 )  # adjectives that double as nouns ("chinese lanterns", "whites" in laundry) are left out
 
 PUBLIC_ROLES = (
