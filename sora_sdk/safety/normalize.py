@@ -7,13 +7,16 @@ People who want a blocked prompt through write it so that a naive word list miss
 It returns several *views* of one prompt rather than one string because some evasions are
 ambiguous: `1` is `i` in `k1d` but `l` in `ki11`. Rules run on every view and any match counts.
 The plain view (no leetspeak mapping) is always first so digits in benign prompts ("24 fps",
-"1980s") are matched as written.
+"1980s") are matched as written. A prompt in Spanish, French, German, Portuguese, Italian, Dutch,
+Polish, Turkish or Indonesian also gets a rough English reading (`translate.gloss_views`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from sora_sdk.safety.translate import gloss_views
 
 __all__ = ["normalize_views", "CONFUSABLES"]
 
@@ -101,6 +104,14 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Emoji people use for words the rules know; read in a view of their own when present.
+_EMOJI = {"\U0001f346": "penis", "\U0001f4a6": "cum", "\U0001f351": "ass", "\U0001f51e": "nsfw", "\U0001f445": "lick",
+          "\U0001f52b": "gun", "\U0001f4a3": "bomb", "\U0001f52a": "knife", "\U0001fa78": "blood", "\U0001f480": "dead",
+          "\u2620": "dead", "\U0001f9d2": "child", "\U0001f467": "girl", "\U0001f466": "boy", "\U0001f476": "baby",
+          "\U0001f48a": "pills", "\U0001fa92": "razor", "\U0001f525": "fire"}
+_EMOJI_RE = re.compile("|".join(map(re.escape, _EMOJI)))
+
+
 def normalize_views(text: str) -> list[str]:
     """Normalised views of a prompt, plain view first.
 
@@ -111,12 +122,22 @@ def normalize_views(text: str) -> list[str]:
         Distinct lowercase ASCII-ish strings: the plain fold, the fold read as leetspeak with
         `1`/`|` as `i` and as `l`, and, if the prompt joins words with hyphens, the fold with those
         hyphens read as spaces. Each has in-word punctuation removed and spaced-out letters joined.
+        If the prompt is written in one of `translate.LANGUAGES`, its word-for-word English
+        glossary reading comes last.
     """
     folded = _fold(text)
     views = [_squash(folded)]
     candidates = [_deleet(folded, one) for one in _LEET_ONE] + [_WORD_HYPHEN.sub(" ", folded)]
     for c in candidates:
         v = _squash(c)
+        if v not in views:
+            views.append(v)
+    if _EMOJI_RE.search(folded):
+        v = _squash(_EMOJI_RE.sub(lambda m: f" {_EMOJI[m.group(0)]} ", folded))
+        if v not in views:
+            views.append(v)
+    # A prompt in another language also gets a rough English reading (`translate.py`).
+    for v in gloss_views(views[0]):
         if v not in views:
             views.append(v)
     return views

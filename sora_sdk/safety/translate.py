@@ -1,0 +1,400 @@
+"""A small offline glossary that reads non-English prompts as rough English.
+
+The lexicon and the MiniLM head are English: "una chica cortándose las muñecas" has none of
+their words. `gloss_views` detects the languages people most often write prompts in besides
+English (es, fr, de, pt, it, nl, pl, tr, id) by their function words and replaces the words of
+a detected language's glossary with English ones, so the prompt check sees
+"a girl cutting herself the wrists". Words it does not know are kept (names, cognates such as
+"video", "realistisch"), and MiniLM reads those as it can.
+
+It is a word-for-word glossary, written by hand for this check, not a translator: it knows the
+words that carry harm in a video prompt (people and children, bodies, sexual and violent acts,
+weapons, groups, fake media) plus the function words needed to keep a sentence readable, and
+for each language a few idioms whose literal reading would be harmful ("tuer le temps": to pass
+the time). A language is only glossed when at least two of its marker words occur and they
+outnumber English ones, so an English prompt is never rewritten ("die", "gift", "kind" and
+"arm" mean something else in English).
+
+Input: a normalised view (lowercase, accents stripped, see `normalize.py`). Output: zero or more
+extra views, one per detected language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["gloss_views", "LANGUAGES", "detect_languages"]
+
+# Frequent English words, for the veto (a prompt with as many English markers as foreign ones
+# is not glossed).
+_ENGLISH = set(
+    "the a an of and with is are was were on at for to his her their this that from by be it its "
+    "into over under while who which what how she he they them you your my our some very i do no to so "
+    "in as or not up out about then there here just one two all has have had can will would not".split()
+)
+
+# Per language: marker words (frequent, not English words; accents stripped) and the glossary
+# "source=target; ..." where a source may be several words and a final `*` takes any ending.
+# Longer sources are applied first.
+_LANG: dict[str, tuple[str, str]] = {
+    "es": (
+        "el la los las una unos unas del al y con por para que su sus muy como en hay mucha mucho "
+        "hasta pero todo todas donde esta este ella ellos se le mi tu",
+        """hombre*=man; mujer*=woman; chica=girl; chicas=girls; chico=boy; chicos=boys; nina=girl; ninas=girls;
+        nino=child; ninos=children; nene*=child; bebe*=baby; adolescente*=teenager; menor de edad=underage; menores=minors;
+        hija=daughter; hijo=son; padre=father; madre=mother; padrastro=stepfather; vecino*=neighbor; persona*=person;
+        gente=people; alguien=someone; cuerpo*=body; anos=years old; escuela=school; colegio=school; alumna*=student;
+        desnud*=naked; porno*=porn; pornografi*=porn; sexo=sex; sexual*=sexual; erotic*=erotic; masturb*=masturbating;
+        follando=having sex; follar=have sex; cogiendo=having sex; haciendo el amor=making love; tetas=boobs; senos=breasts;
+        pechos=breasts; bragas=panties; calzon*=panties; ropa interior=underwear; lenceria=lingerie; violad*=raped;
+        violacion*=rape; violar=rape; explicit*=explicit; ducha=shower; cama=bed; sensual*=sensual; posando=posing;
+        de forma sexy=sexy; abuso*=abuse; abusa*=abusing;
+        apunal*=stabbing; golpeando=beating; sangra=bleeds; pequeno=small; pequena=small; acuchill*=stabbing; matar=kill; matando=killing; mata a=kills; asesin*=murdering; golpe de estado=coup;
+        golpead*=beaten; golpes=blows; paliza=beating; pegando=hitting; disparando a=shooting; disparo*=gunshot;
+        decapit*=beheaded; desmembr*=dismembered; descuartiz*=dismembered; tortur*=tortured; estrangul*=strangling;
+        ahorcando*=hanging; ahorcad*=hanged; quemad*=burned; quemando=burning; sangre=blood; sangrando=bleeding;
+        muerte=death; muerto*=dead; cadaver*=corpse; tripas=guts; hasta la muerte=to death; por todas partes=everywhere;
+        suicid*=suicide; se suicida=kills himself; cortandose=cutting herself; cortarse=cut herself; se corta=cuts herself;
+        munecas=wrists; brazos=arms; venas=veins; navaja=razor; cuchilla=blade; cuchillo=knife; pastillas=pills;
+        puente=bridge; saltando=jumping; tirarse=throw herself;
+        bomba casera=homemade bomb; bomba*=bomb; explosivo*=explosive; artefacto explosivo=explosive device; casera=homemade;
+        casero=homemade; fabricar=make; construir=build; como fabricar=how to make; como hacer=how to make; clavos=nails;
+        arma=weapon; armas=weapons; arma casera=homemade gun; pistola=pistol; atentado*=terror attack; terrorist*=terrorist;
+        veneno=poison; envenen*=poisoning; paso a paso=step by step; tiroteo=shooting; escopeta=shotgun;
+        judios=jews; musulmanes=muslims; inmigrantes=immigrants; arabes=arabs; gitanos=gypsies; africanos=africans;
+        extranjeros=foreigners; animales=animals; ratas=rats; parasitos=parasites; alimanas=vermin; cucarachas=cockroaches;
+        inferior*=inferior; raza=race; echarlos=kick them out; hay que matar=must kill; exterminar=exterminate;
+        falso=fake; falsa=fake; falsos=fake; falsas=fake; video falso=fake video; noticias falsas=fake news;
+        noticiero=newscast; noticias=news; anunciando=announcing; elecciones=election; fraude=fraud; realista=realistic;
+        hoy=today; sobre=envelope; soborno=bribe; recibiendo=receiving; arrestad*=arrested; borracho=drunk""",
+    ),
+    "fr": (
+        "le la les une des du au aux et avec pour que qui dans sur est sont tres sa ses ce cette il elle ils "
+        "leur qu se",
+        """homme*=man; femme*=woman; fille=girl; filles=girls; petite fille=little girl; garcon*=boy; enfant*=child;
+        bebe*=baby; ado=teen; adolescent*=teenager; mineur*=minor; pere=father; mere=mother; beau pere=stepfather;
+        voisin*=neighbor; quelqu un=someone; gens=people; personne*=person; corps=body; ans=years old; ecole=school;
+        nue=naked; nu=naked; nues=naked; nus=naked; porno*=porn; pornographi*=porn; sexe=sex; sexuel*=sexual;
+        erotique*=erotic; se masturbe=masturbating; masturb*=masturbating; baise*=having sex; faisant l amour=making love;
+        seins=breasts; poitrine nue=bare breasts; culotte=panties; sous vetements=underwear; lingerie=lingerie;
+        viol=rape; viole*=raped; violer=rape; explicite*=explicit; douche=shower; lit=bed; sensuel*=sensual; pose sexy=sexy pose;
+        agress* sexuel*=sexual assault; attouchement*=molesting;
+        poignard*=stabbed; se taillade=slashes herself; taillade*=slashing; fillette*=little girl; danse=dances; sousvetements=underwear; pour un adulte=for an adult; tuer=kill; tue=kills; tuant=killing; assassin*=murder; frappe*=beaten; a coups de pied=kicked;
+        coups=blows; battu*=beaten; tabass*=beaten; tire sur=shoots; fusill*=shot; decapit*=beheaded; demembr*=dismembered;
+        tortur*=tortured; etrangl*=strangled; pendu*=hanged; brule*=burned; sang=blood; saign*=bleeding; mort=death;
+        a mort=to death; morts=dead; cadavre*=corpse; tripes=guts; partout=everywhere; ruelle=alley;
+        se suicide=kills himself; suicid*=suicide; se taille=cuts herself; se couper=cut herself; se coupe=cuts herself;
+        veines=veins; poignets=wrists; bras=arms; lame=blade; rasoir=razor; couteau=knife; cachets=pills; pilules=pills;
+        pont=bridge; en sautant=jumping; se pend=hangs himself;
+        bombe artisanale=homemade bomb; bombe*=bomb; engin explosif=explosive device; explosif*=explosive; artisanal*=homemade;
+        fabriquer=make; comment fabriquer=how to make; construire=build; clous=nails; arme=weapon; armes=weapons;
+        pistolet=pistol; fusil=rifle; attentat*=terror attack; terroris*=terrorist; poison=poison; empoisonn*=poisoning;
+        etape par etape=step by step; fusillade=shooting;
+        juifs=jews; musulmans=muslims; immigres=immigrants; arabes=arabs; noirs=black people; tsiganes=gypsies;
+        roms=roma people; africains=africans; etrangers=foreigners; animaux=animals; rats=rats; parasites=parasites;
+        vermine=vermin; cafards=cockroaches; inferieur*=inferior; race=race; eliminer=eliminate; a eliminer=to exterminate;
+        dehors=out; exterminer=exterminate;
+        faux=fake; fausse*=fake; fausse video=fake video; fausses nouvelles=fake news; journal televise=newscast;
+        reportage=news report; annoncant=announcing; election*=election; fraude=fraud; reporte=postponed; annule*=cancelled;
+        realiste=realistic; aujourd hui=today; manifestants=protesters; ivre=drunk; arrete=arrested;
+        tuer le temps=pass the time; a mourir de rire=very funny; poitrine de poulet=chicken breast""",
+    ),
+    "de": (
+        "der das den dem des ein eine einer einem einen und mit fur von zu ist sind nicht auf wird werden "
+        "sich sein ihr ihre wie auch noch nach bei aus",
+        """mann=man; manner=men; frau=woman; frauen=women; madchen=girl; junge=boy; jungen=boys; kind=child; kinder=children;
+        baby=baby; jugendliche*=teenager; minderjahrig*=underage; vater=father; mutter=mother; stiefvater=stepfather;
+        nachbar*=neighbor; jemand*=someone; leute=people; menschen=people; person=person; korper=body; jahre alt=years old;
+        jahre=years old; jahrige*=year old; schule=school; schuler*=student;
+        nackt*=naked; porno*=porn; sex=sex; sexuell*=sexual; erotisch*=erotic; masturb*=masturbating; ficken=fucking;
+        fickt=fucks; busen=breasts; brust=breast; brusten=breasts; unterwasche=underwear; hoschen=panties; dessous=lingerie;
+        vergewaltig*=raped; explizit*=explicit; dusche=shower; bett=bed; sinnlich*=sensual; pose=pose; missbrauch*=abuse;
+        erstochen=stabbed; soldaten=soldiers; gefangene*=prisoners; erschiessen=shoot; ersticht=stabs; erstech*=stab; messerstich*=stabbing; toten=kill; totet=kills; getotet=killed;
+        ermord*=murdered; mord=murder; zerstuckel*=dismembered; geschlagen=beaten; verprugel*=beaten; schlagt=beats;
+        erschossen=shot dead; erschiess*=shoot; schiesst auf=shoots; enthauptet=beheaded; gefoltert=tortured; folter*=torture;
+        erwurgt=strangled; erhangt=hanged; verbrannt=burned; blut=blood; blutend=bleeding; blutet=bleeding; tod=death;
+        tot=dead; leiche*=corpse; axt=axe; uberall=everywhere; nahaufnahme=close up; realistisch=realistic;
+        selbstmord=suicide; suizid*=suicide; bringt sich um=kills himself; schneidet sich=cuts herself; ritzt sich=cuts herself;
+        ritzen=self harm; arme=arms; handgelenk*=wrists; pulsadern=wrists; klinge=blade; rasierklinge*=razor blade;
+        messer=knife; tabletten=pills; brucke=bridge; springt=jumps;
+        rohrbombe*=pipe bomb; nagelbombe*=nail bomb; bombe*=bomb; sprengsatz=explosive device; sprengstoff*=explosive;
+        selbstgebaut*=homemade; selbst gebaut*=homemade; bauen=build; baut=builds; herstellen=make; anleitung=tutorial;
+        wie man=how to; schritt fur schritt=step by step; nagel=nails; waffe=weapon; waffen=weapons; pistole=pistol;
+        gewehr=rifle; anschlag=terror attack; anschlage=terror attacks; terror*=terrorist; gift=poison; vergift*=poisoning;
+        amoklauf=mass shooting; schiesserei=shooting;
+        juden=jews; muslime=muslims; moslems=muslims; auslander=foreigners; einwanderer=immigrants; migranten=migrants;
+        fluchtlinge=refugees; araber=arabs; schwarze=black people; zigeuner=gypsies; afrikaner=africans; tiere=animals;
+        ratten=rats; parasiten=parasites; ungeziefer=vermin; kakerlaken=cockroaches; minderwertig*=inferior; rasse=race;
+        raus=out; schuld=to blame; ausrotten=exterminate; vernichten=exterminate; vergasen=gas them;
+        gefalscht*=fake; falsch*=fake; fake=fake; nachrichten=news; nachrichtensendung=newscast; meldung=news report;
+        wahl=election; wahlen=election; abgesagt=cancelled; verschoben=postponed; wahlbetrug=election fraud;
+        betrug=fraud; heute=today; betrunken=drunk; verhaftet=arrested;
+        bombenwetter=great weather; bombenstimmung=great mood; schiessbude=shooting gallery; zeit totschlagen=pass the time""",
+    ),
+    "pt": (
+        "o os um uma uns umas do da dos das no na nos nas e com para por que ao muito como em se seu sua ela ele "
+        "eles nao mais pelo pela",
+        """homem=man; homens=men; mulher*=woman; menina*=girl; garota*=girl; menino*=boy; garoto*=boy; crianca*=child;
+        bebe*=baby; adolescente*=teenager; menor de idade=underage; pai=father; mae=mother; padrasto=stepfather;
+        vizinh*=neighbor; alguem=someone; gente=people; pessoa*=person; corpo=body; anos=years old; escola=school;
+        nua=naked; nu=naked; nuas=naked; pelad*=naked; porno*=porn; pornografi*=porn; sexo=sex; sexual*=sexual;
+        erotic*=erotic; masturb*=masturbating; transando=having sex; transar=have sex; fazendo amor=making love; seios=breasts;
+        peitos=boobs; calcinha=panties; lingerie=lingerie; estupr*=raped; explicit*=explicit; chuveiro=shower; cama=bed;
+        sensual=sensual; dancando sensual=dancing sexy; adulto=adult; abuso*=abuse;
+        esfaque*=stabbed; apunhal*=stabbed; matar=kill; matando=killing; mata=kills; assassin*=murder; espancad*=beaten;
+        espancando=beating; espancamento=beating; surra=beating; atirando em=shooting; baleado*=shot; decapitad*=beheaded;
+        desmembr*=dismembered; tortur*=tortured; estrangul*=strangling; enforcando=hanging; enforcad*=hanged; queimad*=burned;
+        sangue=blood; sangrando=bleeding; morte=death; ate a morte=to death; morto*=dead; cadaver*=corpse; espirrando=spraying;
+        taco de beisebol=baseball bat;
+        suicid*=suicide; se suicida=kills himself; se enforcando=hanging himself; se cortando=cutting herself; cortando os pulsos=cutting wrists;
+        pulsos=wrists; bracos=arms; lamina=blade; gilete=razor blade; faca=knife; comprimidos=pills; ponte=bridge; pulando=jumping;
+        bomba caseira=homemade bomb; bomba*=bomb; explosiv*=explosive; artefato explosivo=explosive device; caseira=homemade;
+        caseiro=homemade; fabricar=make; fazer=make; construir=build; como fazer=how to make; ensinando a fazer=how to make;
+        pregos=nails; arma=weapon; armas=weapons; arma caseira=homemade gun; pistola=pistol; fuzil=rifle; atentado*=terror attack;
+        terrorist*=terrorist; veneno=poison; envenen*=poisoning; passo a passo=step by step; tiroteio=shooting;
+        judeus=jews; muculmanos=muslims; imigrantes=immigrants; arabes=arabs; negros=black people; ciganos=gypsies;
+        nordestinos=northeasterners; africanos=africans; estrangeiros=foreigners; animais=animals; ratos=rats;
+        parasitas=parasites; vermes=vermin; baratas=cockroaches; inferior=inferior; raca=race; raca inferior=inferior race;
+        expulsar=kick out; exterminar=exterminate;
+        falso=fake; falsa=fake; video falso=fake video; noticias falsas=fake news; noticiario=newscast; jornal=newscast;
+        noticia*=news; anunciando=announcing; dizendo=saying; eleic*=election; urnas=ballot boxes; fraudad*=rigged;
+        fraude=fraud; oficial=official; parecendo oficial=looking official; realista=realistic; hoje=today; preso=arrested;
+        algemado=handcuffed; chorando=crying; bebado=drunk; propina=bribe""",
+    ),
+    "it": (
+        "il lo la gli le un uno una del della dei delle degli e con per che non nel nella sul sulla molto come da "
+        "di suo sua lui lei loro si ci",
+        """uomo=man; uomini=men; donna=woman; donne=women; ragazza=girl; ragazze=girls; ragazzo=boy; ragazzi=boys;
+        bambina=little girl; bambino=child; bambini=children; neonat*=baby; adolescent*=teenager; minorenne*=underage;
+        padre=father; madre=mother; patrigno=stepfather; vicin*=neighbor; qualcuno=someone; gente=people; persona*=person;
+        corpo=body; anni=years old; scuola=school;
+        nuda=naked; nudo=naked; nude=naked; nudi=naked; porno*=porn; pornografi*=porn; sesso=sex; sessual*=sexual;
+        erotic*=erotic; masturb*=masturbating; scopa*=having sex; fa sesso=has sex; fanno sesso=have sex; facendo l amore=making love;
+        seno=breasts; tette=boobs; mutandine=panties; intimo=underwear; lingerie=lingerie; stupr*=raped; violentat*=raped;
+        esplicit*=explicit; doccia=shower; letto=bed; sensual*=sensual; abus*=abuse;
+        accoltell*=stabbed; pugnal*=stabbed; uccid*=kill; ucciso=killed; ammazz*=killing; assassin*=murder;
+        picchiat*=beaten; picchia*=beating; pestat*=beaten; sparat*=shot; spara a=shoots; decapitat*=beheaded;
+        smembrat*=dismembered; tortur*=tortured; strangol*=strangled; impiccat*=hanged; bruciat*=burned; sangue=blood;
+        a sangue=until bleeding; sanguinante=bleeding; morte=death; a morte=to death; morto*=dead; cadaver*=corpse;
+        ovunque=everywhere; trapano=drill; realistico=realistic;
+        suicid*=suicide; si uccide=kills himself; si taglia=cuts herself; tagliarsi=cut herself; braccia=arms; polsi=wrists;
+        lametta=razor blade; lama=blade; coltello=knife; pillole=pills; ponte=bridge; salta=jumps; si impicca=hangs himself;
+        bomba artigianale=homemade bomb; bomba*=bomb; esplosiv*=explosive; ordigno=explosive device; artigianale=homemade;
+        fatto in casa=homemade; costruire=build; fabbricare=make; come costruire=how to build; come fare=how to make;
+        chiodi=nails; arma=weapon; armi=weapons; pistola=pistol; fucile=rifle; attentat*=terror attack; terroris*=terrorist;
+        veleno=poison; avvelen*=poisoning; passo passo=step by step; sparatoria=shooting;
+        ebrei=jews; musulmani=muslims; immigrati=immigrants; arabi=arabs; negri=black people; zingari=gypsies;
+        rom=roma people; africani=africans; stranieri=foreigners; animali=animals; ratti=rats; topi=rats; parassiti=parasites;
+        scarafaggi=cockroaches; inferior*=inferior; razza=race; ladri=thieves; cacciare=kick out; da cacciare=to kick out;
+        sterminare=exterminate;
+        falso=fake; falsa=fake; finto=fake; finta=fake; video falso=fake video; notizie false=fake news; telegiornale=newscast;
+        servizio=news report; notizi*=news; annuncia*=announcing; elezion*=election; brogli=fraud; frode=fraud; oggi=today;
+        stamattina=this morning; ubriac*=drunk; arrestat*=arrested; bomba alla crema=cream doughnut; bomba di cioccolato=chocolate doughnut""",
+    ),
+    "nl": (
+        "de het een en met voor zijn niet naar bij uit ook maar zich haar hij zij wordt worden",
+        """man=man; mannen=men; vrouw*=woman; meisje*=girl; jongen*=boy; kind=child; kinderen=children; baby=baby;
+        tiener*=teenager; minderjarig*=underage; vader=father; moeder=mother; stiefvader=stepfather; buurman=neighbor;
+        buurvrouw=neighbor; iemand=someone; mensen=people; lichaam=body; jaar oud=years old; jaar=years old; school=school;
+        naakt*=naked; porno*=porn; seks=sex; seksu*=sexual; erotisch*=erotic; masturb*=masturbating; neuken*=having sex;
+        borsten=breasts; tieten=boobs; ondergoed=underwear; slipje=panties; verkracht*=raped; expliciet*=explicit;
+        douche=shower; bed=bed; misbruik*=abuse;
+        neergestoken=stabbed; snijdt zichzelf=cuts herself; snijdt=cuts; zichzelf=herself; uitroeien=exterminate; uit te roeien=exterminate; steekt=stabs; doodt=kills; doden=kill; vermoord*=murdered; doodgeslagen=beaten to death;
+        geslagen=beaten; mishandeld=beaten; doodgeschoten=shot dead; schiet op=shoots; onthoofd*=beheaded;
+        gemarteld=tortured; gewurgd=strangled; opgehangen=hanged; verbrand*=burned; bloed=blood; bloedend*=bleeding;
+        dood=death; lijk*=corpse; overal=everywhere; realistisch=realistic;
+        zelfmoord=suicide; suicide=suicide; snijdt zich=cuts herself; zichzelf snijden=cut herself; polsen=wrists; armen=arms;
+        scheermes*=razor; mes=knife; pillen=pills; brug=bridge; springt=jumps;
+        pijpbom*=pipe bomb; spijkerbom*=nail bomb; bom=bomb; bommen=bombs; explosie*=explosive; explosieven=explosives;
+        zelfgemaakt*=homemade; maken=make; bouwen=build; hoe maak je=how to make; stap voor stap=step by step;
+        spijkers=nails; wapen=weapon; wapens=weapons; pistool=pistol; geweer=rifle; aanslag*=terror attack;
+        terroris*=terrorist; gif=poison; vergiftig*=poisoning; schietpartij=shooting;
+        joden=jews; moslims=muslims; immigranten=immigrants; buitenlanders=foreigners; vluchtelingen=refugees;
+        arabieren=arabs; zwarten=black people; zigeuners=gypsies; dieren=animals; ratten=rats; parasieten=parasites;
+        ongedierte=vermin; kakkerlakken=cockroaches; minderwaardig*=inferior; ras=race; eruit=out; uitroeien=exterminate;
+        nep=fake; vals*=fake; vervalst*=fake; nepnieuws=fake news; nieuws=news; journaal=newscast; verkiezing*=election;
+        afgelast=cancelled; uitgesteld=postponed; fraude=fraud; vandaag=today; dronken=drunk; gearresteerd=arrested""",
+    ),
+    "pl": (
+        "i w z na do sie jest sa nie od po jak ze dla przez ktory ktora jego jej ich ten ta to bardzo oraz",
+        """mezczyzn*=man; kobiet*=woman; dziewczyn*=girl; dziewczynk*=little girl; chlopak*=boy; chlopiec=boy; chlopca=boy;
+        chlopcy=boys; dziecko=child; dzieci=children; dziecka=child; niemowl*=baby; nastolat*=teenager; nieletni*=underage;
+        ojciec=father; matka=mother; ojczym=stepfather; sasiad*=neighbor; ktos=someone; ludzie=people; osoba=person;
+        cialo=body; lat=years old; lata=years old; letni*=year old; szkol*=school;
+        nag*=naked; porno*=porn; pornografi*=porn; seks*=sex; erotyczn*=erotic; masturb*=masturbating; pieprz*=having sex;
+        piersi=breasts; cycki=boobs; majtki=panties; bielizn*=underwear; gwalc*=raping; zgwalc*=raped; gwalt=rape;
+        wyraz*=explicit; prysznic*=shower; lozk*=bed; molest*=molesting; wykorzyst*=abuse;
+        dzgn*=stabbed; dzga*=stabbing; zadzgan*=stabbed; zabij*=kill; zabit*=killed; zabojstw*=murder; morder*=murder;
+        pobit*=beaten; bicie=beating; bije=beats; katowan*=beaten; zastrzel*=shot dead; strzela do=shoots;
+        sciet*=beheaded; odcieta glowa=beheaded; tortur*=tortured; udusz*=strangled; powiesz*=hanged; spalon*=burned;
+        krew=blood; krwi=blood; krwawi*=bleeding; smierc*=death; na smierc=to death; martw*=dead; zwlok*=corpse;
+        wszedzie=everywhere; realistyczn*=realistic;
+        samobojstw*=suicide; samobojc*=suicide; tnie sie=cuts herself; cieci* sie=cutting herself; okaleczan*=self harm;
+        nadgarstk*=wrists; rece=arms; ramiona=arms; zyletk*=razor blade; noz*=knife; tabletk*=pills; most*=bridge;
+        skacze=jumps; wiesza sie=hangs himself;
+        bomba rurowa=pipe bomb; bomb*=bomb; ladunek wybuchowy=explosive device; material* wybuchow*=explosives;
+        wybuchow*=explosive; domow* roboty=homemade; domowej roboty=homemade; zrobic=make; zbudowac=build;
+        jak zrobic=how to make; jak zbudowac=how to build; krok po kroku=step by step; gwozdzi*=nails; bron=weapon;
+        broni=weapon; pistolet*=pistol; karabin*=rifle; zamach*=terror attack; terroryst*=terrorist; trucizn*=poison;
+        otru*=poisoning; strzelanin*=shooting;
+        zydzi=jews; zydow=jews; muzulman*=muslims; imigranci=immigrants; imigrantow=immigrants; uchodzcy=refugees;
+        uchodzcow=refugees; arabowie=arabs; czarni=black people; cygan*=gypsies; obcokrajowcy=foreigners; zwierzeta=animals;
+        szczury=rats; pasozyty=parasites; robactwo=vermin; karaluchy=cockroaches; gorsz* ras*=inferior race; ras*=race;
+        wynocha=get out; wypedzic=kick out; wytepic=exterminate;
+        falszyw*=fake; sfalszowan*=fake; fake=fake; wiadomosci=news; serwis informacyjny=newscast; wybor*=election;
+        odwolan*=cancelled; przelozon*=postponed; oszustw*=fraud; dzisiaj=today; dzis=today; pijan*=drunk; aresztowan*=arrested""",
+    ),
+    "tr": (
+        "bir ve ile icin bu da de ki cok gibi olan olarak onun kendi kendini sonra ama daha en",
+        """adam=man; erkek=man; kadin*=woman; kiz=girl; kizi=girl; kucuk kiz=little girl; oglan=boy; erkek cocuk=boy;
+        cocuk*=child; bebek*=baby; genc=teenager; ergen*=teenager; resit olmayan=underage; baba*=father; anne*=mother;
+        uvey baba=stepfather; komsu*=neighbor; biri=someone; insanlar=people; kisi=person; vucut*=body; yasinda=years old;
+        yasindaki=years old; okul*=school;
+        ciplak=naked; porno*=porn; seks*=sex; cinsel=sexual; erotik=erotic; mastur*=masturbating; sevisen=having sex;
+        sevisiyor=having sex; gogus*=breasts; memeler*=boobs; ic camasir*=underwear; kulot*=panties; tecavuz*=rape;
+        acik sacik=explicit; dus*=shower; yatak*=bed; istismar*=abuse; taciz*=molesting;
+        bicakla*=stabbed; bicaklan*=stabbed; oldur*=kill; olduren=killing; cinayet=murder; doven=beating; dovul*=beaten;
+        dayak=beating; vurul*=shot; vuruyor=shoots; kafasi kesil*=beheaded; bas* kesil*=beheaded; parcala*=dismembered;
+        iskence*=torture; bogul*=strangled; bogaz*=strangling; asil*=hanged; yak*=burning; kan=blood; kanli=bloody;
+        kanlar=blood; kanama*=bleeding; olum*=death; olu=dead; ceset*=corpse; her yerde=everywhere; gercekci=realistic;
+        intihar*=suicide; kendini kes*=cutting herself; bilek*=wrists; kol*=arms; jilet*=razor blade; bicak=knife;
+        hap*=pills; kopru*=bridge; atliyor=jumps; kendini as*=hangs himself;
+        boru bombasi=pipe bomb; bomba*=bomb; el yapimi=homemade; ev yapimi=homemade; patlayici*=explosive; yapimi=making;
+        yapmak=make; nasil yapilir=how to make; adim adim=step by step; civi*=nails; silah*=weapon; tabanca*=pistol;
+        tufek*=rifle; saldiri*=attack; teror*=terrorist; bombali saldiri=terror bombing; zehir*=poison;
+        yahudiler*=jews; musluman*=muslims; gocmen*=immigrants; multeci*=refugees; suriyeli*=syrians; araplar*=arabs;
+        siyahlar*=black people; cingene*=gypsies; kurtler*=kurds; yabancilar*=foreigners; hayvan*=animals; fareler*=rats;
+        parazit*=parasites; hamam bocek*=cockroaches; asagi irk=inferior race; irk*=race; defol*=get out;
+        kovulmali=must be kicked out; yok edil*=exterminated;
+        sahte=fake; haber*=news; bulten*=newscast; secim*=election; iptal=cancelled; ertelen*=postponed; hile*=fraud;
+        bugun=today; sarhos=drunk; tutuklan*=arrested""",
+    ),
+    "id": (
+        "yang dan dengan di ke dari untuk ini itu sedang sangat seorang adalah tidak akan oleh pada dia mereka nya",
+        """pria=man; laki laki=man; lelaki=man; wanita=woman; perempuan=woman; gadis=girl; anak perempuan=girl;
+        anak laki laki=boy; cowok=boy; cewek=girl; anak anak=children; anak=child; bayi=baby; remaja=teenager;
+        di bawah umur=underage; ayah=father; ibu=mother; ayah tiri=stepfather; tetangga=neighbor; seseorang=someone;
+        orang orang=people; orang=person; tubuh=body; tahun=years old; sekolah=school;
+        telanjang=naked; bugil=naked; porno*=porn; seks*=sex; seksual=sexual; erotis=erotic; masturbasi=masturbating;
+        bercinta=having sex; ngentot=fucking; payudara=breasts; toket=boobs; celana dalam=panties; pakaian dalam=underwear;
+        perkosa*=rape; diperkosa=raped; pemerkosaan=rape; eksplisit=explicit; kamar mandi=bathroom; ranjang=bed;
+        kasur=bed; pelecehan=molesting;
+        ditusuk=stabbed; menusuk=stabbing; membunuh=killing; bunuh=kill; dibunuh=killed; pembunuhan=murder;
+        dipukuli=beaten; memukuli=beating; ditembak=shot; menembak=shooting; dipenggal=beheaded; penggal*=beheading;
+        dimutilasi=dismembered; mutilasi=mutilation; disiksa=tortured; penyiksaan=torture; dicekik=strangled;
+        digantung=hanged; dibakar=burned; darah=blood; berdarah=bleeding; kematian=death; mati=dead; mayat=corpse;
+        jenazah=corpse; di mana mana=everywhere; realistis=realistic;
+        bunuh diri=suicide; menyayat=cutting; menyayat tangan*=cutting wrists; pergelangan tangan=wrists; lengan=arms;
+        silet=razor blade; pisau=knife; pil=pills; jembatan=bridge; melompat=jumping; gantung diri=hangs himself;
+        bom pipa=pipe bomb; bom=bomb; rakitan=homemade; buatan sendiri=homemade; bahan peledak=explosives;
+        peledak=explosive; membuat=make; cara membuat=how to make; merakit=assemble; langkah demi langkah=step by step;
+        paku=nails; senjata=weapon; pistol=pistol; senapan=rifle; serangan=attack; teroris=terrorist; terorisme=terrorism;
+        racun=poison; meracuni=poisoning; penembakan=shooting;
+        yahudi=jews; muslim=muslims; imigran=immigrants; pengungsi=refugees; arab=arabs; orang kulit hitam=black people;
+        cina=chinese people; binatang=animals; hewan=animals; tikus=rats; parasit=parasites; kecoak=cockroaches;
+        ras rendah=inferior race; ras=race; usir=kick out; basmi=exterminate; musnahkan=exterminate;
+        palsu=fake; berita palsu=fake news; hoaks=hoax; berita=news; siaran berita=newscast; pemilu=election;
+        dibatalkan=cancelled; ditunda=postponed; kecurangan=fraud; hari ini=today; mabuk=drunk; ditangkap=arrested""",
+    ),
+}
+
+# Function words, glossed too (so MiniLM reads a sentence) but not counted as evidence twice.
+_FUNCTION = {
+    "es": "el=the; la=the; los=the; las=the; un=a; una=a; unos=some; unas=some; del=of the; al=to the; y=and; con=with; "
+          "por=by; para=for; que=that; en=in; su=her; sus=her; muy=very; sin=without; de=of; se=herself",
+    "fr": "le=the; la=the; les=the; un=a; une=a; des=some; du=of the; au=at the; aux=to the; et=and; avec=with; "
+          "pour=for; qui=who; dans=in; sur=on; est=is; sont=are; tres=very; de=of; en=in; son=his; sa=her; ses=her",
+    "de": "der=the; die=the; das=the; den=the; dem=the; ein=a; eine=a; einer=a; einem=a; einen=a; und=and; "
+          "mit=with; fur=for; von=of; zu=to; ist=is; sind=are; auf=on; im=in the; am=at the; wird=is; sich=herself",
+    "pt": "o=the; os=the; a=the; as=the; um=a; uma=a; do=of the; da=of the; dos=of the; das=of the; no=in the; "
+          "na=in the; e=and; com=with; para=for; por=by; de=of; em=in; se=herself; muito=very",
+    "it": "il=the; lo=the; la=the; gli=the; le=the; un=a; uno=a; una=a; del=of the; della=of the; e=and; con=with; "
+          "per=for; che=that; nel=in the; nella=in the; sul=on the; sulla=on the; molto=very; di=of; da=by; si=herself",
+    "nl": "de=the; het=the; een=a; en=and; met=with; voor=for; van=of; op=on; is=is; wordt=is; zich=herself",
+    "pl": "i=and; w=in; z=with; na=on; do=to; sie=herself; jest=is; dla=for; przez=by",
+    "tr": "bir=a; ve=and; ile=with; icin=for; cok=very; kendini=herself",
+    "id": "yang=who; dan=and; dengan=with; di=in; ke=to; dari=from; untuk=for; seorang=a; sedang=is; sangat=very; "
+          "sampai=until; oleh=by",
+}
+_LANG = {k: (m, g + "; " + _FUNCTION[k]) for k, (m, g) in _LANG.items()}
+
+LANGUAGES = tuple(_LANG)
+
+
+def _compile(gloss: str) -> tuple[re.Pattern, dict[str, str], list[tuple[re.Pattern, str]]]:
+    exact: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for item in gloss.replace("\n", " ").split(";"):
+        if "=" not in item:
+            continue
+        src, dst = (s.strip() for s in item.split("=", 1))
+        src = re.sub(r"\s+", " ", src)
+        if src.endswith("*"):
+            prefixes.append((src[:-1], dst))
+        else:
+            exact[src] = dst
+    # One alternation, longest source first: "bomba casera" before "bomba", "a morte" before "morte".
+    alts = [(re.escape(s), s, False) for s in exact] + [(re.escape(p) + "[a-z]*", p, True) for p, _ in prefixes]
+    alts.sort(key=lambda a: len(a[1]), reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(f"(?P<g{i}>{a[0]})" for i, a in enumerate(alts)) + r")(?![a-z0-9])")
+    targets = {f"g{i}": (exact[a[1]] if not a[2] else dict(prefixes)[a[1]]) for i, a in enumerate(alts)}
+    return pattern, targets, []
+
+
+@functools.lru_cache(maxsize=None)
+def _tables():
+    out = {}
+    for lang, (markers, gloss) in _LANG.items():
+        pattern, targets, _ = _compile(gloss)
+        words = frozenset(w for w in markers.split() if w not in _ENGLISH and len(w) >= 2)
+        out[lang] = (pattern, targets, words)
+    return out
+
+
+def _evidence(view: str, lang: str) -> int:
+    """Marker words plus glossary words of 4+ letters that the glossary actually changes."""
+    pattern, targets, markers = _tables()[lang]
+    tokens = view.split()
+    n = sum(t in markers for t in tokens)
+    for m in pattern.finditer(view):
+        src, dst = m.group(0), targets[m.lastgroup]
+        if len(src) >= 4 and src != dst and src not in _ENGLISH and src not in markers and not dst.startswith(src):
+            n += len(src.split())
+    return n
+
+
+def detect_languages(view: str) -> list[str]:
+    """Languages (of `LANGUAGES`) whose words dominate a normalised view, best first."""
+    tokens = view.split()
+    if not tokens:
+        return []
+    n_english = sum(t in _ENGLISH for t in tokens)
+    if len(tokens) - n_english < max(2, n_english + 1):
+        return []  # mostly English: no language can outscore it
+    scored = []
+    for lang in _LANG:
+        score = _evidence(view, lang)
+        if score >= 2 and score > n_english:
+            scored.append((score, lang))
+    scored.sort(reverse=True)
+    return [lang for _, lang in scored[:2]]
+
+
+def _apply(view: str, lang: str) -> str:
+    pattern, targets, _ = _tables()[lang]
+
+    def sub(m: re.Match) -> str:
+        return targets[m.lastgroup]
+
+    return re.sub(r"\s+", " ", pattern.sub(sub, view)).strip()
+
+
+def gloss_views(view: str) -> list[str]:
+    """Rough English readings of one normalised view, one per detected language (often none)."""
+    out = []
+    for lang in detect_languages(view):
+        g = _apply(view, lang)
+        if g != view and g not in out:
+            out.append(g)
+    return out
