@@ -114,8 +114,8 @@ class WorldModelDataModule(pl.LightningDataModule):
     Args:
         root: dataset folder (``train/scripted``, ``train/random``, ``val``).
         context_frames: K; must equal the model's ``context_frames``.
-        horizon: frames after the context in a window: 1, or 2 for unrolled training
-            (``WorldModelTrainingConfig.unroll_prob``).
+        horizon: frames after the context in a training window: 1, or 2 for unrolled training
+            (``WorldModelTrainingConfig.unroll_prob``). Validation windows always have 1.
         env_id: the task collected from when ``root`` lacks data.
         collection: `RolloutCollectionConfig` or a mapping of its fields.
         batch_size: per-process batch size.
@@ -161,11 +161,13 @@ class WorldModelDataModule(pl.LightningDataModule):
         if self.train_dataset is not None:
             return
         parts = [self.root / "train" / name for name in ("scripted", "random")]
-        self.train_dataset = ConcatDataset([self._windows(p) for p in parts if (p / INDEX_FILE).is_file()])
-        self.val_dataset = self._windows(self.root / "val")
+        self.train_dataset = ConcatDataset([self._windows(p, self.horizon) for p in parts if (p / INDEX_FILE).is_file()])
+        # Validation always scores next-frame windows: comparable across horizons, and every
+        # transition is a target (with horizon 2 an episode's last one only ends a window).
+        self.val_dataset = self._windows(self.root / "val", 1)
 
-    def _windows(self, folder: Path) -> RolloutDataset:
-        return RolloutDataset(folder, context_frames=self.context_frames, horizon=self.horizon, pad_start=True)
+    def _windows(self, folder: Path, horizon: int) -> RolloutDataset:
+        return RolloutDataset(folder, context_frames=self.context_frames, horizon=horizon, pad_start=True)
 
     def train_dataloader(self) -> DataLoader:
         trainer = self.trainer

@@ -140,5 +140,7 @@ def test_tiny_unrolled_run_trains(tmp_path, rollouts):
     out = main(["experiment=tiny_push_world_model", f"run_dir={tmp_path}", f"data.root={rollouts}", *QUIET,
                 "model.world_model.context_frames=1", "data.horizon=2", "model.training.unroll_prob=0.5"])
     assert out["trainer"].global_step == 30
+    data = out["datamodule"]
+    assert data.train_dataset.datasets[0].window == 3 and data.val_dataset.window == 2  # val: next-frame windows
     val = dict(_metrics(tmp_path)["val/loss"])
     assert val[29] < val[9]
