@@ -1,21 +1,20 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
 
-* tuning (`--split tuning`, the default): `dev` and `heldout` (`redteam.jsonl` / `benign.jsonl`),
-  `test` (`*_test.jsonl`, the first fresh test split, folded into the tuning data once its
-  results had been read) and `train` (`*_train.jsonl`). The rules were written against them and
-  the shipped classifier is trained on them, so their figures are in-sample and optimistic.
-* test2: `redteam_test2.jsonl` / `benign_test2.jsonl`, written and committed before the second
-  round of rule and classifier changes and never edited; nothing is fitted or tuned on it. Its
-  figures are the ones to quote. It is only run when asked for (`--split test2` or `all`), so
-  a tuning loop cannot look at it by accident.
-* test3: `redteam_test3.jsonl` / `benign_test3.jsonl`, written by an author who had not seen the
-  lexicon, the rules or the earlier prompts, and frozen before anything was measured on it; the
-  second held-out measurement (`--split test3` or `all`).
+* tuning (`--split tuning`, the default; `all` is the same set): `dev` and `heldout`
+  (`redteam.jsonl` / `benign.jsonl`), `test` (`*_test.jsonl`), `train` (`*_train.jsonl`),
+  `test2` and `test3` (`*_test2.jsonl`, `*_test3.jsonl`: held out for one measurement each, then
+  folded into the tuning data once their misses had been read) and `train2` (`*_train2.jsonl`).
+  The rules were written against them and the shipped classifier is trained on them, so their
+  figures here are in-sample and optimistic; the out-of-fold figures are in the classifier's
+  metadata (`python -m sora_sdk.safety.train_classifier`). Each split can still be run alone
+  (`--split test2`).
+* A held-out split written after this round is measured by the lead engineer, once, and is not
+  part of this script's defaults.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -39,8 +38,9 @@ DATA = Path(__file__).resolve().parents[1] / "sora_sdk" / "safety" / "data"
 FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", "benign.jsonl"),
          "test": ("redteam_test.jsonl", "benign_test.jsonl"), "train": ("redteam_train.jsonl", "benign_train.jsonl"),
          "test2": ("redteam_test2.jsonl", "benign_test2.jsonl"),
-         "test3": ("redteam_test3.jsonl", "benign_test3.jsonl")}
-TUNING = ["dev", "heldout", "test", "train"]
+         "test3": ("redteam_test3.jsonl", "benign_test3.jsonl"),
+         "train2": ("redteam_train2.jsonl", "benign_train2.jsonl")}
+TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2"]
 
 
 def load(name: str) -> list[dict]:
@@ -84,7 +84,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test2", "test3"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": TUNING}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -7,7 +7,12 @@
   and benign prompts alike, so framing is not a cue either way;
 * `synthetic_benign`: ordinary prompts from a small grammar (people, animals and places, and
   Shapes-style captions): the written benign sets are mostly hard negatives, and without everyday
-  scenes a head learns that any person in a prompt is a risk.
+  scenes a head learns that any person in a prompt is a risk. A third of them are hard negatives
+  of three kinds the head confused with harm: real, mostly historical, people in harmless places
+  (memorials, statues, museums, stamps, biographies: a famous name alone is not `likeness`),
+  children being cared for (a scraped knee, a first shave), media literacy and help lines
+  (debunking a hoax, a podcast about deepfakes, a crisis line ad), and ordinary scenes written in
+  the nine languages `translate.py` glosses.
 """
 
 from __future__ import annotations
@@ -89,10 +94,111 @@ _MOTIONS = ("moving right", "moving left", "bouncing", "falling down", "rising",
 _BACKGROUNDS = ("on a navy background", "on black", "over a grey backdrop", "on a white background")
 
 
+# Real people, mostly historical, for the "famous name in a harmless place" negatives.
+_FAMOUS = (
+    "Abraham Lincoln", "George Washington", "Winston Churchill", "Mahatma Gandhi", "Martin Luther King Jr.",
+    "Rosa Parks", "Nelson Mandela", "Queen Elizabeth II", "Queen Victoria", "Napoleon", "Julius Caesar",
+    "Cleopatra", "Albert Einstein", "Marie Curie", "Isaac Newton", "Charles Darwin", "Frida Kahlo",
+    "Vincent van Gogh", "Pablo Picasso", "Leonardo da Vinci", "William Shakespeare", "Jane Austen",
+    "Mozart", "Beethoven", "Elvis Presley", "John Lennon", "Freddie Mercury", "Bob Marley", "Marilyn Monroe",
+    "Charlie Chaplin", "Amelia Earhart", "Neil Armstrong", "Yuri Gagarin", "Mother Teresa", "Pope John Paul II",
+    "Simon Bolivar", "Che Guevara", "Mao Zedong", "Lenin", "John F. Kennedy", "Franklin D. Roosevelt",
+    "Harriet Tubman", "Frederick Douglass", "Malcolm X", "Anne Frank", "Confucius", "Socrates", "Joan of Arc",
+    "Muhammad Ali", "Pele", "Diego Maradona", "Michael Jordan", "Serena Williams", "Stephen Hawking",
+    "Nikola Tesla", "Ada Lovelace", "Alan Turing", "Angela Merkel", "Jimmy Carter", "Lionel Messi", "Cristiano Ronaldo", "Oprah Winfrey", "Dolly Parton", "David Bowie",
+)
+_FAMOUS_PLACES = (
+    "the {} memorial at dusk", "a bronze statue of {} in a city square", "{}'s childhood home, now a museum",
+    "a museum exhibit about the life of {}", "a mural of {} on a brick wall", "tourists photographing the {} statue",
+    "the grave of {} with fresh flowers", "a postage stamp with a portrait of {}", "a street named after {} at night",
+    "a biography of {} on a library shelf", "a documentary about {}, archival photos and a narrator",
+    "a history lesson about {} with a timeline", "a wax figure of {} in a museum", "a painting of {} in a gallery",
+    "a school play about {}, kids in costumes", "a coin with the face of {}", "a quote by {} on a classroom poster",
+    "{}'s prison cell, now part of a museum tour", "a plaque marking where {} was born", "a portrait of {} on a banknote",
+)
+_CARE = (
+    "a mom kissing her son's scraped knee", "a dad bandaging his daughter's cut finger", "a father teaching his teenage son to shave",
+    "a grandmother brushing her granddaughter's hair", "a nurse giving a toddler a vaccine while the mom holds her",
+    "a dad carrying his sleeping daughter to bed", "a mother bathing her baby in a small tub", "a pediatrician listening to a boy's heartbeat",
+    "a teacher comforting a crying kindergartner", "a coach helping a girl up after she falls on the field",
+    "a dad putting sunscreen on his kids at the beach",
+    "an older brother teaching his little sister to swim", "a family doctor explaining puberty to a preteen with a diagram",
+    "a mom holding an ice pack on her son's bruised shin", "parents tucking twins into bed",
+)
+_LITERACY = (
+    "a fact-check segment debunking a viral {}", "a documentary about how {} spreads online", "a podcast about {}, two hosts talking",
+    "a teacher showing students how to spot {}", "a news report warning viewers about {}", "a museum exhibit about the history of {}",
+    "a library workshop on recognising {}",
+)
+_LITERACY_TOPICS = (
+    "misinformation", "deepfakes", "hoax photos", "fake news", "phone scams", "voice cloning scams", "election rumours",
+    "conspiracy theories", "doctored images", "AI generated images",
+)
+_HELP = (
+    "a crisis line ad: call or text 988", "a school counselor explaining where students can get help for self-harm",
+    "a suicide prevention training for nurses", "a poster for an eating disorder recovery group", "a gun safety lock demonstration at a police station",
+    "a bomb squad robot on a training course", "a burn unit nurse changing dressings", "a self-defense class for seniors",
+    "an anti-bullying assembly at a middle school", "a memorial service for victims of a flood",
+)
+
+
+# Ordinary scenes in the nine languages `translate.py` glosses: without them the head learns that
+# a foreign prompt is a harmful one (most written translations are red-team prompts).
+# Per language: subjects | actions | places | word order ("sap": subject action place).
+_FOREIGN = {
+    "es": ("un hombre|una mujer|un niño|una niña|una familia|un perro|una abuela|dos amigos",
+           "camina|lee un libro|cocina paella|juega al fútbol|baila|toma café|pinta un cuadro|duerme la siesta",
+           "en el parque|en la playa|en la cocina|en una plaza al atardecer|junto al río|en el mercado", "sap"),
+    "fr": ("un homme|une femme|un enfant|une petite fille|une famille|un chat|une grand-mère|deux amis",
+           "se promène|lit un livre|prépare une tarte|joue au ballon|danse|boit un café|peint un tableau|fait la sieste",
+           "dans le jardin|sur la plage|dans la cuisine|sur une place au coucher du soleil|au bord de la Seine|au marché", "sap"),
+    "de": ("ein Mann|eine Frau|ein Kind|ein kleines Mädchen|eine Familie|ein Hund|eine Oma|zwei Freunde",
+           "spaziert|liest ein Buch|backt Kuchen|spielt Fußball|tanzt|trinkt Kaffee|malt ein Bild|schläft",
+           "im Park|am Strand|in der Küche|auf dem Marktplatz bei Sonnenuntergang|am Fluss|im Schnee", "sap"),
+    "pt": ("um homem|uma mulher|uma criança|uma menina|uma família|um cachorro|uma avó|dois amigos",
+           "caminha|lê um livro|cozinha feijoada|joga futebol|dança|toma café|pinta um quadro|dorme",
+           "no parque|na praia|na cozinha|numa praça ao pôr do sol|perto do rio|na feira", "sap"),
+    "it": ("un uomo|una donna|un bambino|una bambina|una famiglia|un gatto|una nonna|due amici",
+           "passeggia|legge un libro|prepara la pasta|gioca a calcio|balla|beve un caffè|dipinge un quadro|dorme",
+           "nel parco|sulla spiaggia|in cucina|in piazza al tramonto|lungo il fiume|al mercato", "sap"),
+    "nl": ("een man|een vrouw|een kind|een meisje|een familie|een hond|een oma|twee vrienden",
+           "wandelt|leest een boek|bakt een taart|speelt voetbal|danst|drinkt koffie|schildert|slaapt",
+           "in het park|op het strand|in de keuken|op het plein bij zonsondergang|langs de gracht|op de markt", "sap"),
+    "pl": ("mężczyzna|kobieta|dziecko|mała dziewczynka|rodzina|pies|babcia|dwóch przyjaciół",
+           "spaceruje|czyta książkę|gotuje pierogi|gra w piłkę|tańczy|pije kawę|maluje obraz|śpi",
+           "w parku|na plaży|w kuchni|na rynku o zachodzie słońca|nad rzeką|w ogrodzie", "sap"),
+    "tr": ("bir adam|bir kadın|bir çocuk|küçük bir kız|bir aile|bir köpek|bir nine|iki arkadaş",
+           "yürüyor|kitap okuyor|yemek pişiriyor|futbol oynuyor|dans ediyor|çay içiyor|resim yapıyor|uyuyor",
+           "parkta|sahilde|mutfakta|gün batımında meydanda|nehir kenarında|pazarda", "spa"),
+    "id": ("seorang pria|seorang wanita|seorang anak|seorang gadis kecil|sebuah keluarga|seekor anjing|seorang nenek|dua sahabat",
+           "berjalan|membaca buku|memasak nasi goreng|bermain sepak bola|menari|minum kopi|melukis|tidur",
+           "di taman|di pantai|di dapur|di alun-alun saat matahari terbenam|di tepi sungai|di pasar", "sap"),
+}
+
+
+def _foreign_benign(rng: random.Random) -> str:
+    subjects, actions, places, order = (x.split("|") if i < 3 else x for i, x in enumerate(rng.choice(list(_FOREIGN.values()))))
+    s, a, p = rng.choice(subjects), rng.choice(actions), rng.choice(places)
+    return f"{s} {p} {a}" if order == "spa" else f"{s} {a} {p}"
+
+
 def synthetic_benign(rng: random.Random, n: int) -> list[str]:
-    """`n` ordinary prompts: 3/4 from a subject-action-place grammar, 1/4 Shapes-style captions."""
+    """`n` ordinary prompts: 5/12 from a subject-action-place grammar, 1/4 Shapes-style captions and 1/3
+    hard negatives (famous people in harmless places, children being cared for, media literacy and
+    help lines, ordinary scenes in the nine glossed languages)."""
     n_shapes = n // 4
-    out = [f"{rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)} {rng.choice(_PLACES)}" for _ in range(n - n_shapes)]
+    n_hard = n // 3
+    out = [f"{rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)} {rng.choice(_PLACES)}" for _ in range(n - n_shapes - n_hard)]
+    for i in range(n_hard):
+        kind = i % 6
+        if kind in (0, 1):
+            out.append(rng.choice(_FAMOUS_PLACES).format(rng.choice(_FAMOUS)))
+        elif kind in (4, 5):
+            out.append(_foreign_benign(rng))
+        elif kind == 2:
+            out.append(rng.choice(_CARE) if rng.random() < 0.5 else rng.choice(_LITERACY).format(rng.choice(_LITERACY_TOPICS)))
+        else:
+            out.append(rng.choice(_HELP))
     out += [
         f"a {rng.choice(_COLOURS)} {rng.choice(_SHAPES)} {rng.choice(_MOTIONS)} {rng.choice(_BACKGROUNDS)}"
         for _ in range(n_shapes)

@@ -39,7 +39,7 @@ What the model sees (`classifier_views`):
   this a prevention hotline ad scores like self-harm. A category's score is its maximum over views.
 
 Scores are shifted so that 0.5 is the operating point chosen on the tuning data (out-of-fold
-benign false positives <= 1% under grouped cross-validation); `SafetyFilter`'s default
+benign false positives <= 1.25% under grouped cross-validation); `SafetyFilter`'s default
 `classifier_threshold` of 0.5 therefore means "the shipped operating point". Raise it to trade
 recall for fewer false positives.
 """
@@ -81,8 +81,13 @@ def _mask(view: str) -> str:
     return re.sub(r"\s+", " ", view).strip()
 
 
+# A full stop after a title or an initial ("Martin Luther King Jr.", "John F. Kennedy") ends no clause:
+# split there, a name would be scored on its own.
+_ABBREV_DOT = re.compile(r"\b(Jr|Sr|Dr|Mr|Mrs|Ms|St|Mt|Ft|Prof|Gen|Sgt|Lt|Col|Capt|Gov|Sen|Rep|Rev|vs|etc|[A-Z])\.")
+
+
 def _clauses(text: str) -> list[str]:
-    parts = [p.strip() for p in _CLAUSE_SPLIT.split(text)]
+    parts = [p.strip() for p in _CLAUSE_SPLIT.split(_ABBREV_DOT.sub(r"\1", text))]
     parts = [p for p in parts if len(p.split()) >= 2]
     return parts if len(parts) > 1 else []
 

@@ -1,6 +1,6 @@
 """Train the shipped prompt classifier head (`data/prompt_classifier.safetensors`).
 
-    python -m sora_sdk.safety.train_classifier [--out PATH] [--fp-target 0.01] [--seed 0]
+    python -m sora_sdk.safety.train_classifier [--out PATH] [--fp-target 0.0125] [--seed 0] [--oof-out PATH]
 
 Reproducible (fixed seeds) and CPU-only, pure torch: a few minutes on 2 cores, almost all of it
 running MiniLM once over ~17k strings. The shipped file holds only the head, which
@@ -8,10 +8,14 @@ running MiniLM once over ~17k strings. The shipped file holds only the head, whi
 
 Data: the *tuning* splits only (`TUNING_FILES`): `dev` and `heldout` (`redteam.jsonl`,
 `benign.jsonl`), the first fresh test split `test` (`*_test.jsonl`, folded in once its results
-had been read), and `train` (`*_train.jsonl`, prompts written to widen the tuning data). The
-frozen held-out split `test2` (`*_test2.jsonl`) is never read here; `load_tuning` refuses it.
+had been read), `train` (`*_train.jsonl`, prompts written to widen the tuning data), the former
+held-out splits `test2` and `test3` (folded in once their results had been read), and `train2`
+(`*_train2.jsonl`: translations into the nine glossary languages, weapons by ingredients,
+deception without a "fake" word, and hard negatives). A newer held-out split is never read
+here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
-400 synthetic ordinary prompts as extra benign data.
+synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
+famous people in harmless places, children being cared for, media literacy and help lines).
 
 Model: two heads on the same features. The *detector* decides whether a prompt is harmful; the
 *attribution* head names the category. Both are `prompt_classifier.prompt_features` (MiniLM hidden layers 2, 4, 6 mean-
@@ -54,8 +58,12 @@ from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views,
 DATA = Path(__file__).resolve().parent / "data"
 TUNING_FILES = (
     "redteam.jsonl", "benign.jsonl", "redteam_test.jsonl", "benign_test.jsonl", "redteam_train.jsonl", "benign_train.jsonl",
+    "redteam_test2.jsonl", "benign_test2.jsonl", "redteam_test3.jsonl", "benign_test3.jsonl",
+    "redteam_train2.jsonl", "benign_train2.jsonl",
 )
-TUNING_SPLITS = ("dev", "heldout", "test", "train")
+# test2 and test3 were held out for one measurement each; their misses were read, so they are
+# tuning data now. Any later held-out split (e.g. test4) is never read here: `load_tuning` refuses it.
+TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -84,7 +92,7 @@ MAX_LAYERS = (4, 6)
 
 
 def load_tuning() -> list[dict]:
-    """Every prompt of `TUNING_FILES`; an error if any row belongs to another split (e.g. `test2`)."""
+    """Every prompt of `TUNING_FILES`; an error if any row belongs to another split (e.g. `test4`)."""
     rows = []
     for name in TUNING_FILES:
         rows += [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -195,11 +203,12 @@ def _prompt_scores(W, b, F_: dict[str, np.ndarray], texts: list[str]) -> np.ndar
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS)
-    ap.add_argument("--fp-target", type=float, default=0.01, help="max out-of-fold benign false-positive rate")
-    ap.add_argument("--synthetic", type=int, default=400, help="synthetic ordinary benign prompts")
+    ap.add_argument("--fp-target", type=float, default=0.0125, help="max out-of-fold benign false-positive rate")
+    ap.add_argument("--synthetic", type=int, default=1000, help="synthetic benign prompts")
     ap.add_argument("--max-length", type=int, default=64, help="MiniLM token positions per string")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--oof-out", type=Path, default=None, help="write every tuning prompt's out-of-fold score (JSONL)")
     args = ap.parse_args(argv)
 
     import torch
@@ -260,13 +269,22 @@ def main(argv: list[str] | None = None) -> None:
         "recall": rate(hit, ~benign), "benign_fp": rate(hit, benign),
         "gate_recall": rate(gate, ~benign), "gate_benign_fp": rate(gate, benign),
         "per_category": {c: rate(hit, labels == c) for c in CATEGORIES},
-        "per_split": {s: {"recall": rate(hit, (splits == s) & ~benign), "benign_fp": rate(hit, (splits == s) & benign)}
+        "per_split": {s: {"recall": rate(hit, (splits == s) & ~benign), "benign_fp": rate(hit, (splits == s) & benign),
+                          "gate_recall": rate(gate, (splits == s) & ~benign),
+                          "gate_benign_fp": rate(gate, (splits == s) & benign)}
                       for s in TUNING_SPLITS},
     }
     print(f"out-of-fold: threshold {threshold:.4f}; classifier recall {100 * record['recall']:.1f}% at "
           f"{100 * record['benign_fp']:.1f}% benign FP; gate (rules or classifier) {100 * record['gate_recall']:.1f}% "
           f"at {100 * record['gate_benign_fp']:.1f}%")
     print("  per category: " + ", ".join(f"{c} {100 * v:.0f}%" for c, v in record["per_category"].items()))
+    for s_, v in record["per_split"].items():
+        print(f"  {s_}: classifier {100 * v['recall']:.1f}% / {100 * v['benign_fp']:.2f}% FP; "
+              f"gate {100 * v['gate_recall']:.1f}% / {100 * v['gate_benign_fp']:.2f}% FP")
+    if args.oof_out is not None:
+        with open(args.oof_out, "w", encoding="utf-8") as f:
+            for r, sc, g in zip(rows, top, gate):
+                f.write(json.dumps({**r, "oof": float(sc), "threshold": threshold, "gate": bool(g)}, ensure_ascii=False) + "\n")
 
     W, b = fit_head(X, y, args.seed)
     W_attr, b_attr = fit_head(X, y, args.seed, cross=True)

@@ -1,5 +1,6 @@
-"""The prompt sets: the frozen held-out splits test3 and test2 and the first test split stay as
-committed, cover every category, and share nothing with the data the checks are tuned on."""
+"""The prompt sets: the former held-out splits test3 and test2 and the first test split stay as
+committed (all three are tuning data now), cover every category, and shared nothing with the data
+the checks were tuned on when each was written."""
 
 import hashlib
 import json
@@ -19,13 +20,13 @@ FROZEN_SHA256 = {
     "benign_test.jsonl": "95db8126bc8f14feb1657811cf1d75400fc7aef1d384b05b32fa13693122b98c",
 }
 # test2 was committed before the second round of rule and classifier tuning (docs/safety.md) and
-# is never trained or tuned on: the held-out measurement.
+# measured once as held out; it has been tuning data since the third round, but stays as written.
 FROZEN_TEST2_SHA256 = {
     "redteam_test2.jsonl": "78e37010df3486e75d809c33fd72c8aa153f9344fe9e4e2fc727d093bde4a1e7",
     "benign_test2.jsonl": "f3ba442e380821548ca84f9558be1480b8603f144180bba5577ddb5454b57eb0",
 }
 # test3 was written by an independent author and committed before any further rule or classifier
-# tuning; like test2 it is never trained or tuned on.
+# tuning, measured once as held out, and is tuning data since the third round; it stays as written.
 FROZEN_TEST3_SHA256 = {
     "redteam_test3.jsonl": "9c1a73fed8f8893fa1f6bfaf2ceeccdac35c1e09343406f8b4afe43a893a3c63",
     "benign_test3.jsonl": "9a8a2e60d138ec1f01df1bc9ad92fc2a0e7ea90d4064deb675247e1b864c1ca6",
@@ -41,6 +42,12 @@ def _load(name):
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
+
+
+# The tuning files as they were before test2 and test3 were folded in.
+EARLIER_TUNING_FILES = (
+    "redteam.jsonl", "benign.jsonl", "redteam_test.jsonl", "benign_test.jsonl", "redteam_train.jsonl", "benign_train.jsonl",
+)
 
 
 def _shared_with(earlier_files, split_files):
@@ -87,10 +94,8 @@ def test_test2_is_large_and_covers_every_category_evasion_and_the_issue_hard_neg
     assert {"word_collision", "medical", "people_children_bodies", "history"} <= {r["topic"] for r in benign}
 
 
-def test_test2_shares_no_prompt_with_any_tuning_split():
-    from sora_sdk.safety.train_classifier import TUNING_FILES
-
-    assert _shared_with(TUNING_FILES, FROZEN_TEST2_SHA256) == ISSUE_HARD_NEGATIVES  # only the issue's four
+def test_test2_shares_no_prompt_with_any_earlier_tuning_split():
+    assert _shared_with(EARLIER_TUNING_FILES, FROZEN_TEST2_SHA256) == ISSUE_HARD_NEGATIVES  # only the issue's four
 
 
 def test_test3_is_large_and_covers_every_category_evasion_topic_and_the_issue_hard_negatives():
@@ -112,8 +117,17 @@ def test_test3_is_large_and_covers_every_category_evasion_topic_and_the_issue_ha
     } <= {r["topic"] for r in benign}
 
 
-def test_test3_shares_no_prompt_with_any_tuning_split_or_test2():
+def test_test3_shares_no_prompt_with_any_earlier_tuning_split_or_test2():
+    shared = _shared_with((*EARLIER_TUNING_FILES, *FROZEN_TEST2_SHA256), FROZEN_TEST3_SHA256)
+    assert shared == ISSUE_HARD_NEGATIVES  # only the four prompts the issue names
+
+
+def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    shared = _shared_with((*TUNING_FILES, *FROZEN_TEST2_SHA256), FROZEN_TEST3_SHA256)
-    assert shared == ISSUE_HARD_NEGATIVES  # only the four prompts the issue names
+    red, benign = _load("redteam_train2.jsonl"), _load("benign_train2.jsonl")
+    assert {r["split"] for r in red + benign} == {"train2"}
+    assert {"redteam_train2.jsonl", "benign_train2.jsonl"} <= set(TUNING_FILES)
+    assert {r["category"] for r in red} == {c.value for c in Category} - {"degenerate"}
+    others = [n for n in TUNING_FILES if "train2" not in n]
+    assert not _shared_with(others, ("redteam_train2.jsonl", "benign_train2.jsonl"))
