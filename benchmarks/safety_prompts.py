@@ -1,11 +1,11 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
 
-* tuning (`--split tuning`, the default; `all` is the same set): `dev` and `heldout`
+* tuning (`--split tuning`, the default): `dev` and `heldout`
   (`redteam.jsonl` / `benign.jsonl`), `test` (`*_test.jsonl`), `train` (`*_train.jsonl`),
   `test2` and `test3` (`*_test2.jsonl`, `*_test3.jsonl`: held out for one measurement each, then
   folded into the tuning data once their misses had been read) and `train2` (`*_train2.jsonl`).
@@ -13,8 +13,10 @@ Data (`sora_sdk/safety/data/`):
   figures here are in-sample and optimistic; the out-of-fold figures are in the classifier's
   metadata (`python -m sora_sdk.safety.train_classifier`). Each split can still be run alone
   (`--split test2`).
-* A held-out split written after this round is measured by the lead engineer, once, and is not
-  part of this script's defaults.
+* test4 (`--split test4`, or `all` = tuning + test4): `redteam_test4.jsonl` / `benign_test4.jsonl`,
+  written by independent authors who read no safety code or data, deduplicated against every
+  earlier split and frozen before the third round was measured on it; the held-out measurement.
+  Nothing is fitted or tuned on it (`train_classifier.load_tuning` refuses it).
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -39,7 +41,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test": ("redteam_test.jsonl", "benign_test.jsonl"), "train": ("redteam_train.jsonl", "benign_train.jsonl"),
          "test2": ("redteam_test2.jsonl", "benign_test2.jsonl"),
          "test3": ("redteam_test3.jsonl", "benign_test3.jsonl"),
-         "train2": ("redteam_train2.jsonl", "benign_train2.jsonl")}
+         "train2": ("redteam_train2.jsonl", "benign_train2.jsonl"),
+         "test4": ("redteam_test4.jsonl", "benign_test4.jsonl")}
 TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2"]
 
 
@@ -84,7 +87,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": TUNING}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test4"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
