@@ -14,7 +14,9 @@ of the samples the model first predicts frame K from the real frames 0..K-1 exac
 simulator samples (no gradient), then learns frame K+1 from a context whose last frame is that
 prediction. A simulator's context after the first step is always its own output, with that
 output's blur and ghosts; Gaussian context noise alone does not teach the model to repair those,
-training on its own one-step predictions does. The other samples train on frames 0..K.
+training on its own one-step predictions does. The other samples train on frames 0..K. With
+``head_on_samples`` the reward/termination head also learns on the sampled frame K (real labels
+of the transition into it): in a simulator it only ever reads sampled frames.
 
 Every random draw comes from ``step_generator`` (exact resume); an EMA of the whole model (DiT and
 head) is kept, validated and exported.
@@ -66,6 +68,10 @@ class WorldModelTrainingConfig(OptimizationConfig):
     # Share of training samples whose last context frame is the model's own one-step prediction
     # (needs windows of K + 2 frames, data.horizon=2); see the module docstring.
     unroll_prob: float = Field(0.0, ge=0, le=1)
+    # With unrolling, also train the reward/termination head on the model's own sampled frames
+    # (with the real transitions' labels): in a simulator the head only ever reads sampled frames,
+    # and a head fitted to real frames alone misfires on their blur (false successes).
+    head_on_samples: bool = True
     # Seeds the per-step noise streams (derived from seed, step and rank): exact resume.
     seed: int = 0
 
@@ -120,9 +126,9 @@ class WorldModelSystem(EMASystem):
                 + f"; build the RolloutDataset with context_frames={k}, horizon={need} (data.horizon={need})."
             )
         b = video.shape[0]
-        real_before = None  # the real last context frame, when the window's is a prediction
+        real_before = sampled = None  # the real last context frame, when the window's is a prediction
         if video.shape[2] == k + 2:
-            video, actions, rewards, terminated, real_before = self._unrolled_windows(
+            video, actions, rewards, terminated, real_before, sampled = self._unrolled_windows(
                 model, video, actions, rewards, terminated, gen, unroll)
         ctx, x0 = video[:, :, :k], video[:, :, k]  # (B, 3, K, H, W), (B, 3, H, W)
         # actions (B, K, A): actions[:, j] led from frame j to j+1
@@ -145,11 +151,14 @@ class WorldModelSystem(EMASystem):
             err = err / sigmas[:, -1].clamp_min(1e-3).pow(2)
         flow = err.mean()
 
-        # The head learns on real frames only (its inputs at sampling are a real or predicted frame
-        # before and a predicted frame after; it is measured on real ones).
-        reward_hat, logit = model.head(real_before, actions[:, k - 1], x0)
-        reward_mse = F.mse_loss(reward_hat.float(), rewards[:, k - 1].float())
-        term_bce = bce_termination(logit, terminated[:, k - 1], self.cfg.termination_pos_weight)
+        # The head reads (real frame before, action, frame after): the real frame after, and with
+        # head_on_samples also the model's own sample of it (real labels for both).
+        head_in = [real_before, actions[:, k - 1], x0, rewards[:, k - 1], terminated[:, k - 1]]
+        if sampled is not None and self.cfg.head_on_samples:
+            head_in = [torch.cat([a, b.to(a.dtype)]) for a, b in zip(head_in, sampled)]
+        reward_hat, logit = model.head(*head_in[:3])
+        reward_mse = F.mse_loss(reward_hat.float(), head_in[3].float())
+        term_bce = bce_termination(logit, head_in[4], self.cfg.termination_pos_weight)
         loss = flow + self.cfg.reward_weight * reward_mse + self.cfg.termination_weight * term_bce
 
         sync = stage != "train"
@@ -166,24 +175,28 @@ class WorldModelSystem(EMASystem):
         """K + 1 frame windows from K + 2 frame ones: frames 0..K, or (unrolled samples) frames
         1..K+1 with frame K replaced by the model's own sample of it from frames 0..K-1.
 
-        Returns (video, actions, rewards, terminated, real_before): the windows' arrays, and the
-        real last context frame (B, 3, H, W) the reward head reads, or None when it is the window's.
+        Returns (video, actions, rewards, terminated, real_before, sampled): the windows' arrays;
+        the real last context frame (B, 3, H, W) the reward head reads, or None when it is the
+        window's; and for the unrolled samples (before, action, sampled frame, reward, terminated)
+        of the transition into the sampled frame, or None.
         """
         k = model.config.context_frames
         first = (video[:, :, : k + 1], actions[:, :k], rewards[:, :k], terminated[:, :k])
         if not unroll:
-            return (*first, None)
+            return (*first, None, None)
         pick = torch.rand(video.shape[0], generator=gen) < self.cfg.unroll_prob
         idx = pick.nonzero()[:, 0].to(video.device)
         second = [video[:, :, 1:].clone(), actions[:, 1:], rewards[:, 1:], terminated[:, 1:]]
+        sampled = None
         if len(idx):
             ctx = video[idx, :, :k].transpose(1, 2)  # (n, K, 3, H, W)
             pred = model.predict_next(ctx, actions[idx, : k - 1], actions[idx, k - 1], generator=gen).frame
             second[0][idx, :, k - 1] = pred.to(second[0].dtype)
+            sampled = (video[idx, :, k - 1], actions[idx, k - 1], pred.to(video.dtype), rewards[idx, k - 1], terminated[idx, k - 1])
         sel = pick.to(video.device)
         out = [torch.where(sel.view(-1, *[1] * (f.dim() - 1)), s, f) for f, s in zip(first, second)]
         real_before = torch.where(sel.view(-1, 1, 1, 1), video[:, :, k], video[:, :, k - 1])
-        return (*out, real_before)
+        return (*out, real_before, sampled)
 
     # ------------------------------------------------------------------ export
     def export(self, path: str | Path) -> Path:

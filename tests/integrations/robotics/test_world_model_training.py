@@ -25,7 +25,8 @@ def _metrics(run_dir):
 
 def test_shipped_experiment_composes():
     cfg = compose_config(["experiment=push_world_model"])
-    assert cfg.data.context_frames == cfg.model.world_model.context_frames == 2
+    assert cfg.data.context_frames == cfg.model.world_model.context_frames == 1
+    assert cfg.data.horizon == 2 and cfg.model.training.unroll_prob == 0.5  # unrolled training
     assert cfg.data.root == "runs/push_world_model/rollouts" and cfg.output_dir == "runs/push_world_model/model"
     assert cfg.model.world_model.sampling_steps <= 4 and cfg.model.world_model.prediction_type == "sample"
 
@@ -95,7 +96,7 @@ def test_unrolled_windows_put_the_models_own_sample_in_the_context(k):
     batch = _window_batch(b=16, k=k)
     video = batch["video"].transpose(1, 2)
     model = system.world_model
-    out, actions, rewards, terminated, before = system._unrolled_windows(
+    out, actions, rewards, terminated, before, sampled = system._unrolled_windows(
         model, video, batch["actions"], batch["rewards"], batch["terminated"], step_generator(0, "train", 1), unroll=True)
     assert out.shape == (16, 3, k + 1, 64, 64) and actions.shape == (16, k, 2)
 
@@ -106,6 +107,11 @@ def test_unrolled_windows_put_the_models_own_sample_in_the_context(k):
     assert 0 < len(idx) < 16
     pred = model.predict_next(video[idx, :, :k].transpose(1, 2), batch["actions"][idx, : k - 1],
                               batch["actions"][idx, k - 1], generator=gen).frame
+    # The head's extra inputs: the transition into each sampled frame, with its real labels.
+    s_before, s_action, s_frame, s_reward, s_term = sampled
+    assert torch.equal(s_frame, pred) and torch.equal(s_before, video[idx, :, k - 1])
+    assert torch.equal(s_action, batch["actions"][idx, k - 1]) and torch.equal(s_reward, batch["rewards"][idx, k - 1])
+    assert torch.equal(s_term, batch["terminated"][idx, k - 1])
     for i in range(16):
         if pick[i]:  # frames 1..K+1, the last context frame being the model's sample of frame K
             j = int((idx == i).nonzero())
@@ -119,9 +125,9 @@ def test_unrolled_windows_put_the_models_own_sample_in_the_context(k):
             assert torch.equal(terminated[i], batch["terminated"][i, :k]) and torch.equal(before[i], video[i, :, k - 1])
 
     # Without unrolling (validation), K + 2 frame windows give their first K + 1 frames.
-    out, actions, *_, before = system._unrolled_windows(
+    out, actions, *_, before, sampled = system._unrolled_windows(
         model, video, batch["actions"], batch["rewards"], batch["terminated"], step_generator(0, "train", 1), unroll=False)
-    assert torch.equal(out, video[:, :, : k + 1]) and before is None
+    assert torch.equal(out, video[:, :, : k + 1]) and before is None and sampled is None
 
 
 def test_unrolling_needs_windows_with_one_more_frame():
@@ -138,9 +144,9 @@ def test_unrolling_needs_windows_with_one_more_frame():
 
 def test_tiny_unrolled_run_trains(tmp_path, rollouts):
     out = main(["experiment=tiny_push_world_model", f"run_dir={tmp_path}", f"data.root={rollouts}", *QUIET,
-                "model.world_model.context_frames=1", "data.horizon=2", "model.training.unroll_prob=0.5"])
+                "model.world_model.context_frames=2", "data.horizon=2", "model.training.unroll_prob=0.5"])
     assert out["trainer"].global_step == 30
     data = out["datamodule"]
-    assert data.train_dataset.datasets[0].window == 3 and data.val_dataset.window == 2  # val: next-frame windows
+    assert data.train_dataset.datasets[0].window == 4 and data.val_dataset.window == 3  # val: next-frame windows
     val = dict(_metrics(tmp_path)["val/loss"])
     assert val[29] < val[9]
