@@ -47,6 +47,9 @@ _EXPORTS = {
     "WorldModelEnv": "sora_sdk.integrations.robotics.world_model_env",
     "WorldModelVectorEnv": "sora_sdk.integrations.robotics.world_model_env",
     "load_world_model": "sora_sdk.integrations.robotics.world_model_env",
+    "calibrate_head": "sora_sdk.integrations.robotics.world_model_calibration",
+    "HeadCalibrationConfig": "sora_sdk.integrations.robotics.world_model_calibration",
+    "imagine_episodes": "sora_sdk.integrations.robotics.world_model_calibration",
     "evaluate_world_model": "sora_sdk.integrations.robotics.world_model_eval",
     "WorldModelReport": "sora_sdk.integrations.robotics.world_model_eval",
     # RL plumbing (needs stable-baselines3: the `rl` extra); imported only when used.

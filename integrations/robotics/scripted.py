@@ -11,12 +11,12 @@ from __future__ import annotations
 import gymnasium as gym
 import numpy as np
 
-from sora_sdk.integrations.robotics.push import PushEnv
+from sora_sdk.integrations.robotics.push import PUSH_STANDOFF, PushEnv
 from sora_sdk.integrations.robotics.reach import ReachEnv
 from sora_sdk.integrations.robotics.scene import ARENA_HALF, CONTROL_DT, CUBE_HALF, MAX_SPEED, PUSHER_RADIUS
 
 STEP_REACH = MAX_SPEED * CONTROL_DT  # metres one full-speed action moves the pusher (0.025)
-STANDOFF = CUBE_HALF + PUSHER_RADIUS + 0.01  # pusher centre behind the cube centre before a push
+STANDOFF = PUSH_STANDOFF  # pusher centre behind the cube centre before a push (the reward's push point)
 ORBIT = CUBE_HALF * np.sqrt(2) + PUSHER_RADIUS + 0.02  # circling radius that clears the cube's corners
 BEHIND_CONE = 0.5  # radians off the back direction from which the pusher heads straight behind
 PUSHER_LIMIT = ARENA_HALF - PUSHER_RADIUS  # the walls stop the pusher's centre here

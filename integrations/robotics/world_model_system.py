@@ -19,12 +19,16 @@ training on its own one-step predictions does. The other samples train on frames
 of the transition into it): in a simulator it only ever reads sampled frames.
 
 Every random draw comes from ``step_generator`` (exact resume); an EMA of the whole model (DiT and
-head) is kept, validated and exported.
+head) is kept, validated and exported. With ``calibration.episodes > 0`` the EMA model's head is
+fitted at the end of training to the model's own open-loop rollouts of training episodes
+(`world_model_calibration.calibrate_head`), and the report is exported with it
+(``calibration.json``).
 """
 
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,7 @@ import torch.nn.functional as F
 from pydantic import Field, model_validator
 
 from sora_sdk.integrations.robotics.world_model import WorldModel, bce_termination, frame_conditions
+from sora_sdk.integrations.robotics.world_model_calibration import HeadCalibrationConfig, HeadCalibrationReport, calibrate_head
 from sora_sdk.sampling.flow import sample_training_sigmas
 from sora_sdk.training import OptimizationConfig, step_generator
 from sora_sdk.training.ema import EMASystem
@@ -72,6 +77,9 @@ class WorldModelTrainingConfig(OptimizationConfig):
     # (with the real transitions' labels): in a simulator the head only ever reads sampled frames,
     # and a head fitted to real frames alone misfires on their blur (false successes).
     head_on_samples: bool = True
+    # After training, fit the EMA model's reward/termination head to its own open-loop rollouts
+    # of training episodes (real labels); episodes=0 (the default) skips it.
+    calibration: HeadCalibrationConfig = HeadCalibrationConfig(episodes=0)
     # Seeds the per-step noise streams (derived from seed, step and rank): exact resume.
     seed: int = 0
 
@@ -104,6 +112,7 @@ class WorldModelSystem(EMASystem):
             world_model = world_model()
         self._register_trained("world_model", world_model)  # + ema_world_model (see EMASystem)
         self.optimizer = optimizer
+        self.calibration_report: HeadCalibrationReport | None = None
         self.save_hyperparameters({"training": self.cfg.model_dump(mode="json"), "world_model": dict(world_model.config)})
 
     # Lightning plumbing (optimiser + schedule, EMA update, train/val routing): EMASystem.
@@ -198,10 +207,33 @@ class WorldModelSystem(EMASystem):
         real_before = torch.where(sel.view(-1, 1, 1, 1), video[:, :, k], video[:, :, k - 1])
         return (*out, real_before, sampled)
 
+    # ------------------------------------------------------------------ calibration
+    def on_fit_end(self) -> None:
+        """Calibrate the EMA model's head (``training.calibration``) on rank 0, which exports.
+
+        Checkpoints hold the uncalibrated head, so a resumed or repeated fit calibrates again from
+        the same weights and seed and gets the same head.
+        """
+        cal = self.cfg.calibration
+        if cal.episodes == 0 or not self.trainer.is_global_zero:
+            return
+        datamodule = self.trainer.datamodule
+        datasets = getattr(getattr(datamodule, "train_dataset", None), "datasets", None)
+        if not datasets:
+            raise ValueError("training.calibration needs the datamodule's training RolloutDatasets "
+                             "(WorldModelDataModule.train_dataset); set training.calibration.episodes=0 to skip it.")
+        self.calibration_report = calibrate_head(self.ema_world_model, datasets, cal,
+                                                 progress=self.trainer.progress_bar_callback is not None)
+        print(self.calibration_report, flush=True)
+
     # ------------------------------------------------------------------ export
     def export(self, path: str | Path) -> Path:
-        """Write the EMA `WorldModel` folder (config.json + safetensors) that `from_pretrained` loads."""
+        """Write the EMA `WorldModel` folder (config.json + safetensors) that `from_pretrained` loads,
+        with ``calibration.json`` when its head was calibrated."""
         path = Path(path)
         model = copy.deepcopy(self.ema_world_model).to("cpu")
         model.save_pretrained(path, safe_serialization=True)
+        if self.calibration_report is not None:
+            record = {"config": self.cfg.calibration.model_dump(), "report": self.calibration_report.to_dict()}
+            (path / "calibration.json").write_text(json.dumps(record, indent=2) + "\n")
         return path

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from robotics_pixels import dominant_channel, pixel_of
 
-from sora_sdk.integrations.robotics.push import CUBE_PROGRESS_SCALE, PUSHER_PROGRESS_SCALE, SUCCESS_BONUS
+from sora_sdk.integrations.robotics.push import APPROACH_SCALE, CUBE_PROGRESS_SCALE, SUCCESS_BONUS, push_point
 from sora_sdk.integrations.robotics.scene import ARENA_HALF, CUBE_HALF, PUSHER_HEIGHT, TARGET_RADIUS
 
 
@@ -29,7 +29,7 @@ def test_pushing_the_cube_to_the_target_rewards_progress_then_succeeds(make_env)
         _, reward, terminated, truncated, info = env.step(push)
         steps += 1
         expected = (CUBE_PROGRESS_SCALE * (before["cube_to_target"] - info["cube_to_target"])
-                    + PUSHER_PROGRESS_SCALE * (before["pusher_to_cube"] - info["pusher_to_cube"])
+                    + APPROACH_SCALE * (before["pusher_to_push_point"] - info["pusher_to_push_point"])
                     + SUCCESS_BONUS * info["success"])
         assert reward == pytest.approx(expected, abs=1e-9)
         rewards.append(reward)
@@ -40,11 +40,25 @@ def test_pushing_the_cube_to_the_target_rewards_progress_then_succeeds(make_env)
     assert sum(rewards) > SUCCESS_BONUS + CUBE_PROGRESS_SCALE * 0.08  # cube travelled > 0.08 m
 
 
-def test_moving_away_from_the_cube_costs_a_little(make_env):
+def test_the_push_point_is_behind_the_cube_on_the_line_from_the_target(make_env):
     env = make_env("SoraSDK/Push-v0")
-    env.reset(seed=0, options={"pusher_xy": (0.0, 0.0), "cube_xy": (0.1, 0.0), "target_xy": (0.1, 0.12)})
-    _, reward, *_ = env.step(np.array([-1.0, 0.0], np.float32))
-    assert reward == pytest.approx(-PUSHER_PROGRESS_SCALE * 0.025, abs=0.004)
+    _, info = env.reset(seed=0, options={"pusher_xy": (0.0, 0.0), "cube_xy": (0.1, 0.0), "target_xy": (0.1, 0.12)})
+    # Target straight "up" from the cube: push from 6.5 cm below the cube's centre.
+    np.testing.assert_allclose(push_point(env.unwrapped.scene_state), [0.1, -0.065], atol=1e-6)
+    assert info["pusher_to_push_point"] == pytest.approx(np.hypot(0.1, 0.065), abs=1e-6)
+
+
+def test_heading_for_the_push_point_pays_and_heading_away_costs(make_env):
+    env = make_env("SoraSDK/Push-v0")
+    layout = {"pusher_xy": (0.0, 0.0), "cube_xy": (0.1, 0.0), "target_xy": (0.1, 0.12)}
+    env.reset(seed=0, options=layout)
+    _, away, *_ = env.step(np.array([-1.0, 0.0], np.float32))
+    env.reset(seed=0, options=layout)
+    _, towards, *_ = env.step(np.array([1.0, -0.65], np.float32))  # straight at (0.1, -0.065)
+    # A step moves 2.5 cm per unit of command and axis; the reward is the scale times the change
+    # of the distance to the push point: 11.9 -> 14.1 cm away, or 3.0 cm closer.
+    assert away == pytest.approx(-APPROACH_SCALE * (np.hypot(0.125, 0.065) - np.hypot(0.1, 0.065)), abs=0.004)
+    assert towards == pytest.approx(APPROACH_SCALE * 0.025 * np.hypot(1.0, 0.65), abs=0.004)
 
 
 def test_state_observation_is_positions_over_the_arena(make_env):

@@ -1,6 +1,7 @@
 """The Push world model recipe through the Hydra entry: collect, train, export, resume exactly."""
 
 import csv
+import json
 
 import pytest
 import torch
@@ -150,3 +151,18 @@ def test_tiny_unrolled_run_trains(tmp_path, rollouts):
     assert data.train_dataset.datasets[0].window == 4 and data.val_dataset.window == 3  # val: next-frame windows
     val = dict(_metrics(tmp_path)["val/loss"])
     assert val[29] < val[9]
+
+
+def test_calibration_runs_at_fit_end_and_is_exported(tmp_path, rollouts):
+    common = ["experiment=tiny_push_world_model", f"data.root={rollouts}", *QUIET, "trainer.max_steps=4"]
+    plain = main([*common, f"run_dir={tmp_path / 'plain'}"])
+    out = main([*common, f"run_dir={tmp_path / 'calibrated'}", "model.training.calibration.episodes=4",
+                "model.training.calibration.epochs=2", "model.training.calibration.batch_size=16"])
+    record = json.loads((out["export_path"] / "calibration.json").read_text())
+    assert record["config"]["episodes"] == 4 and record["report"]["holdout_transitions"] > 0
+    assert not (plain["export_path"] / "calibration.json").exists()
+    # Same training (seeded), then only the calibrated run's head moved: the DiT is untouched.
+    a, b = (WorldModel.from_pretrained(r["export_path"], low_cpu_mem_usage=False) for r in (plain, out))
+    for name, weight in a.dit.state_dict().items():
+        assert torch.equal(weight, b.dit.state_dict()[name]), name
+    assert not torch.equal(a.head.mlp[2].weight, b.head.mlp[2].weight)
