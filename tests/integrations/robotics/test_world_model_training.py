@@ -166,3 +166,23 @@ def test_calibration_runs_at_fit_end_and_is_exported(tmp_path, rollouts):
     for name, weight in a.dit.state_dict().items():
         assert torch.equal(weight, b.dit.state_dict()[name]), name
     assert not torch.equal(a.head.mlp[2].weight, b.head.mlp[2].weight)
+
+
+def test_change_mask_marks_moved_pixels_and_their_neighbours():
+    from sora_sdk.integrations.robotics.world_model_system import change_mask
+
+    before = torch.full((1, 3, 8, 8), -1.0)
+    after = before.clone()
+    after[0, 2, 3, 4] = -0.9  # one pixel's blue channel changes by 0.1
+    after[0, 0, 0, 0] = -0.99  # below the threshold: not a change
+    m = change_mask(before, after)
+    assert m.shape == (1, 1, 8, 8) and m.sum() == 9  # the pixel and its 3x3 neighbourhood
+    assert m[0, 0, 2:5, 3:6].eq(1).all() and m[0, 0, 0, 0] == 0
+
+
+def test_change_weighted_loss_trains(tmp_path, rollouts):
+    out = main(["experiment=tiny_push_world_model", f"run_dir={tmp_path}", f"data.root={rollouts}", *QUIET,
+                "model.training.change_weight=10"])
+    assert out["system"].cfg.change_weight == 10
+    val = dict(_metrics(tmp_path)["val/loss"])
+    assert val[29] < val[9]
