@@ -272,9 +272,10 @@ def _fit_head(model: WorldModel, train, real, cfg: HeadCalibrationConfig, opt, s
             rows = [order_i[j * half : (j + 1) * half], order_r[j * half : (j + 1) * half]]
             parts = [tuple(arr[r] for arr in src) for src, r in zip((train, real), rows)]
             b, a, act, rew, term = (np.concatenate(x) for x in zip(*parts))
-            r_hat, logit = head(_to_model(b).to(dev), torch.from_numpy(act).to(dev), _to_model(a).to(dev))
+            flags = torch.from_numpy(term).to(dev)
+            r_hat, logit = head(_to_model(b).to(dev), torch.from_numpy(act).to(dev), _to_model(a).to(dev), terminated=flags)
             loss = (F.mse_loss(r_hat.float(), torch.from_numpy(rew).to(dev))
-                    + bce_termination(logit, torch.from_numpy(term).to(dev), cfg.termination_pos_weight))
+                    + bce_termination(logit, flags, cfg.termination_pos_weight))
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()

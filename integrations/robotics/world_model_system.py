@@ -182,7 +182,7 @@ class WorldModelSystem(EMASystem):
         head_in = [real_before, actions[:, k - 1], x0, rewards[:, k - 1], terminated[:, k - 1]]
         if sampled is not None and self.cfg.head_on_samples:
             head_in = [torch.cat([a, b.to(a.dtype)]) for a, b in zip(head_in, sampled)]
-        reward_hat, logit = model.head(*head_in[:3])
+        reward_hat, logit = model.head(*head_in[:3], terminated=head_in[4])  # real flags: the bonus's label
         reward_mse = F.mse_loss(reward_hat.float(), head_in[3].float())
         term_bce = bce_termination(logit, head_in[4], self.cfg.termination_pos_weight)
         loss = flow + self.cfg.reward_weight * reward_mse + self.cfg.termination_weight * term_bce

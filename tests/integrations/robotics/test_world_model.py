@@ -104,6 +104,40 @@ def test_bad_inputs_and_config_are_refused_with_the_fix():
         WorldModel(prediction_type="velocity")
     with pytest.raises(ValueError, match="divisible"):
         WorldModel(image_size=40)
+    with pytest.raises(ValueError, match="reward_head='learned'; use one of"):
+        WorldModel(reward_head="learned")
+
+
+def test_potential_head_rewards_telescope_over_an_episode():
+    model = tiny_world_model(randomised=True, reward_head="potential")
+    head = model.head
+    with torch.no_grad():
+        head.bonus.fill_(5.0)
+        head.termination.mlp[-1].bias[1] = -30.0  # never terminates on its own
+    frames = torch.rand(6, 3, 64, 64, generator=torch.Generator().manual_seed(1)) * 2 - 1  # an episode of 5 steps
+    actions = torch.rand(5, 2) * 2 - 1
+    with torch.no_grad():
+        reward, logit = head(frames[:-1], actions, frames[1:])
+        phi = head.potential(frames)
+    assert (logit < 0).all()
+    # Each reward is a difference of potentials, so the episode's return is phi(last) - phi(first)
+    # whatever happens in between: a state the head over-rates pays once, not every step.
+    torch.testing.assert_close(reward, phi[1:] - phi[:-1])
+    torch.testing.assert_close(reward.sum(), phi[-1] - phi[0], rtol=1e-5, atol=1e-5)
+    assert phi.std() > 0
+    # The bonus is paid on termination: the real flag in training, the head's p > 0.5 in a simulator.
+    with torch.no_grad():
+        flagged, _ = head(frames[:2], actions[:2], frames[1:3], terminated=torch.tensor([True, False]))
+        head.termination.mlp[-1].bias[1] = 30.0
+        decided, _ = head(frames[:2], actions[:2], frames[1:3])
+    torch.testing.assert_close(flagged - reward[:2], torch.tensor([5.0, 0.0]))
+    torch.testing.assert_close(decided - reward[:2], torch.tensor([5.0, 5.0]))
+    # Through predict_next: the simulator's reward is the head's on (last frame, action, sample).
+    fr, past, act = _inputs(b=2)
+    pred = model.predict_next(fr, past, act, generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        again, _ = head(fr[:, -1], act, pred.frame)
+    torch.testing.assert_close(pred.reward, again, rtol=0.05, atol=0.05)  # bf16 autocast inside predict_next
 
 
 def test_flops_count_the_dit_once_per_sampling_step():
