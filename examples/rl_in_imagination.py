@@ -1,6 +1,6 @@
 """Train PPO inside the Push world model ("in imagination") and measure it in the real pybullet env.
 
-    python examples/rl_in_imagination.py --steps 200000 --eval-episodes 100 --out-json outputs/rl_in_imagination.json
+    python examples/rl_in_imagination.py --steps 300000 --eval-episodes 100 --out-json outputs/rl_in_imagination.json
     python examples/rl_in_imagination.py --world-model runs/push_world_model/model --skip-real-baseline
 
 Three policies face the same seeded starts of ``SoraSDK/Push-v0`` (episode i: ``reset(seed=seed +
@@ -83,14 +83,14 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.ArgumentParser, argpars
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--world-model", default=None,
                    help="a WorldModel folder (runs/push_world_model/model); default: the shipped Push model")
-    p.add_argument("--steps", type=int, default=200_000, help="env steps of PPO training, the same for both envs")
+    p.add_argument("--steps", type=int, default=300_000, help="env steps of PPO training, the same for both envs")
     p.add_argument("--eval-episodes", type=int, default=100, help="seeded Push-v0 episodes per policy")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--device", default="cpu", help="torch device of the world model and of PPO")
     p.add_argument("--out-json", default=None, help="write the results here")
     p.add_argument("--skip-real-baseline", action="store_true", help="do not train PPO in the real env")
-    p.add_argument("--num-envs", type=int, default=16, help="parallel episodes in both training envs")
-    p.add_argument("--n-steps", type=int, default=128, help="PPO rollout length per env")
+    p.add_argument("--num-envs", type=int, default=64, help="parallel episodes in both training envs (the world model steps them in one call)")
+    p.add_argument("--n-steps", type=int, default=32, help="PPO rollout length per env (64 x 32 = 2,048 samples per update)")
     p.add_argument("--batch-size", type=int, default=256)
     p.add_argument("--n-epochs", type=int, default=4)
     p.add_argument("--threads", type=int, default=None,
