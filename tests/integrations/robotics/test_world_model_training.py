@@ -190,7 +190,7 @@ def test_change_weighted_loss_trains(tmp_path, rollouts):
 
 def test_potential_reward_head_trains_with_the_real_termination_flags(tmp_path, rollouts):
     out = main(["experiment=tiny_push_world_model", f"run_dir={tmp_path}", f"data.root={rollouts}", *QUIET,
-                "+model.world_model.reward_head=potential"])
+                "model.world_model.reward_head=potential"])
     model = WorldModel.from_pretrained(out["export_path"], low_cpu_mem_usage=False)
     assert model.config.reward_head == "potential"
     assert model.head.bonus.item() > 0.0  # learnt from the real successes' +5 (it starts at 0)
