@@ -32,6 +32,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from tqdm.auto import tqdm
 
 from sora_sdk.integrations.robotics.world_model import WorldModel, bce_termination
+from sora_sdk.integrations.robotics.world_model_env import _from_uint8 as _to_model
+from sora_sdk.integrations.robotics.world_model_env import _Rollouts
 
 __all__ = ["HeadCalibrationConfig", "HeadCalibrationReport", "calibrate_head", "imagine_episodes"]
 
@@ -93,17 +95,6 @@ class HeadCalibrationReport:
 # -------------------------------------------------------------------------------------------------
 
 
-def _to_model(frames: np.ndarray) -> torch.Tensor:
-    """(..., H, W, 3) uint8 -> (..., 3, H, W) float32 in [-1, 1] (as `RolloutDataset` scales frames)."""
-    t = torch.from_numpy(np.ascontiguousarray(frames)).float() / 127.5 - 1.0
-    return t.movedim(-1, -3)
-
-
-def _to_uint8(frames: torch.Tensor) -> np.ndarray:
-    """(B, 3, H, W) in [-1, 1] -> (B, H, W, 3) uint8: the frame an agent sees, quantised."""
-    return ((frames.float() + 1.0) * 127.5).round().clamp(0, 255).to(torch.uint8).permute(0, 2, 3, 1).numpy()
-
-
 @torch.no_grad()
 def imagine_episodes(model: WorldModel, episodes: Sequence[dict[str, np.ndarray]], batch_size: int = 128,
                      generator: torch.Generator | None = None, progress: bool = False) -> list[np.ndarray]:
@@ -124,28 +115,20 @@ def imagine_episodes(model: WorldModel, episodes: Sequence[dict[str, np.ndarray]
         One (T+1, H, W, 3) uint8 array per episode: the real first frame, then the model's frames.
     """
     model.eval()
-    k = model.config.context_frames
     out: list[np.ndarray] = []
     order = range(0, len(episodes), batch_size)
     for start in tqdm(order, desc="imagining episodes", disable=not progress, leave=False):
         batch = episodes[start : start + batch_size]
         lengths = [len(e["actions"]) for e in batch]
-        steps = max(lengths)
-        a_dim = batch[0]["actions"].shape[1]
-        actions = np.zeros((len(batch), steps, a_dim), np.float32)  # episodes that ended take zeros
-        for i, e in enumerate(batch):
+        actions = np.zeros((len(batch), max(lengths), batch[0]["actions"].shape[1]), np.float32)
+        for i, e in enumerate(batch):  # episodes that ended take zero actions
             actions[i, : lengths[i]] = e["actions"]
         first = np.stack([e["frames"][0] for e in batch])  # (b, H, W, 3)
-        frames = [first]
-        ctx = _to_model(first)[:, None].repeat(1, k, 1, 1, 1)  # (b, K, 3, H, W)
-        past = torch.zeros(len(batch), k - 1, a_dim)
-        for t in range(steps):
-            a = torch.from_numpy(np.clip(actions[:, t], -1.0, 1.0))
-            pred = model.predict_next(ctx, past, a, generator=generator)
-            seen = _to_uint8(pred.frame.cpu())
-            frames.append(seen)
-            ctx = torch.cat([ctx[:, 1:], _to_model(seen)[:, None]], dim=1)
-            past = torch.cat([past, a[:, None]], dim=1)[:, 1:]  # the last K-1 actions
+        # The simulator's own batched state: the same context updates as WorldModelVectorEnv.
+        rows = np.arange(len(batch))
+        rollouts = _Rollouts(model, len(batch), steps=None, context_sigma=None)
+        rollouts.start(rows, first)
+        frames = [first] + [rollouts.advance(rows, actions[:, t], generator)[0] for t in range(actions.shape[1])]
         stacked = np.stack(frames, axis=1)  # (b, steps+1, H, W, 3)
         out += [stacked[i, : lengths[i] + 1] for i in range(len(batch))]
     return out
