@@ -43,7 +43,7 @@ from sora_sdk.sampling.flow import sample_training_sigmas
 from sora_sdk.training import OptimizationConfig, step_generator
 from sora_sdk.training.ema import EMASystem
 
-__all__ = ["WorldModelSystem", "WorldModelTrainingConfig", "change_mask"]
+__all__ = ["WorldModelSystem", "WorldModelTrainingConfig", "change_mask", "warm_start"]
 
 
 class WorldModelTrainingConfig(OptimizationConfig):
@@ -85,6 +85,11 @@ class WorldModelTrainingConfig(OptimizationConfig):
     # normalised to 1 per sample. Push's frames are ~97% static table; unweighted, the loss barely
     # sees the cube being pushed, the one interaction the task is about. 0 turns it off.
     change_weight: float = Field(0.0, ge=0)
+    # Warm start: a WorldModel folder (save_pretrained / an export) whose weights the model and its
+    # EMA start from in a new fit. Parameters it lacks (a refiner added since) keep their fresh
+    # initialisation; every parameter it has must match in shape. A resumed fit restores its
+    # checkpoint over this.
+    init_from: str | None = None
     # Seeds the per-step noise streams (derived from seed, step and rank): exact resume.
     seed: int = 0
 
@@ -100,6 +105,27 @@ def change_mask(before: torch.Tensor, after: torch.Tensor, threshold: float = 0.
     [-1, 1] units, any channel) between two (B, 3, H, W) frames, grown by one pixel each way."""
     changed = ((after.float() - before.float()).abs().amax(dim=1, keepdim=True) > threshold).float()
     return F.max_pool2d(changed, 3, stride=1, padding=1)
+
+
+def warm_start(model: WorldModel, source: str | Path) -> list[str]:
+    """Load the weights of the `WorldModel` folder ``source`` into ``model`` where they exist.
+
+    Returns the names of ``model``'s parameters the source lacks (they keep their initialisation).
+    Raises ValueError if the source has parameters ``model`` does not, or one of a different
+    shape: that is a different architecture, not a warm start.
+    """
+    src = WorldModel.from_pretrained(str(source)).state_dict()
+    own = model.state_dict()
+    extra = sorted(set(src) - set(own))
+    mismatched = sorted(n for n in set(src) & set(own) if src[n].shape != own[n].shape)
+    if extra or mismatched:
+        raise ValueError(
+            f"init_from={str(source)!r} is not a warm start for this model: parameters it has and this model "
+            f"lacks {extra[:5]}, of a different shape {mismatched[:5]}. Use a folder saved from the same "
+            "architecture (context_frames, patch_size, hidden_size, depth, reward_head, ...)."
+        )
+    model.load_state_dict(src, strict=False)
+    return sorted(set(own) - set(src))
 
 
 class WorldModelSystem(EMASystem):
@@ -122,6 +148,8 @@ class WorldModelSystem(EMASystem):
         self.cfg = training if isinstance(training, WorldModelTrainingConfig) else WorldModelTrainingConfig.model_validate(dict(training or {}))
         if not isinstance(world_model, WorldModel):
             world_model = world_model()
+        if self.cfg.init_from:
+            warm_start(world_model, self.cfg.init_from)
         self._register_trained("world_model", world_model)  # + ema_world_model (see EMASystem)
         self.optimizer = optimizer
         self.calibration_report: HeadCalibrationReport | None = None

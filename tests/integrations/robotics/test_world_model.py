@@ -6,7 +6,7 @@ import gymnasium as gym
 import numpy as np
 import pytest
 import torch
-from world_model_helpers import TINY_WORLD_MODEL, tiny_world_model
+from world_model_helpers import TINY_WORLD_MODEL, randomise_zero_layers, tiny_world_model
 
 from sora_sdk.integrations.robotics import ExplorationPolicy, RolloutDataset, WorldModel, collect_rollouts
 from sora_sdk.integrations.robotics.world_model import frame_conditions
@@ -106,6 +106,29 @@ def test_bad_inputs_and_config_are_refused_with_the_fix():
         WorldModel(image_size=40)
     with pytest.raises(ValueError, match="reward_head='learned'; use one of"):
         WorldModel(reward_head="learned")
+    with pytest.raises(ValueError, match="refine_width must be >= 0"):
+        WorldModel(refine_width=-1)
+
+
+def test_pixel_refiner_starts_as_the_identity_then_corrects_pixels_locally():
+    # Zero-initialised last layer: a model with a fresh refiner samples exactly what it did without.
+    frames, past, action = _inputs()
+    plain = tiny_world_model(randomised=True)
+    refined = tiny_world_model(refine_width=8)
+    refined.load_state_dict(plain.state_dict(), strict=False)
+    gen = lambda: torch.Generator().manual_seed(0)  # noqa: E731
+    assert torch.equal(plain.predict_next(frames, past, action, gen()).frame,
+                       refined.predict_next(frames, past, action, gen()).frame)
+    # Trained (here: random weights), it changes the frame, and only within its 7x7 receptive
+    # field: a pixel changed in the coarse input moves the output at most 3 pixels away.
+    randomise_zero_layers(refined.refiner, seed=1)
+    coarse, last = frames[:1, -1].clone(), frames[:1, 0]
+    out = refined.refiner(coarse, last, action[:1])
+    assert not torch.allclose(out, coarse)
+    coarse[:, :, 30, 30] += 0.5
+    moved = (refined.refiner(coarse, last, action[:1]) - out).abs().amax(dim=1)[0] > 0
+    rows, cols = moved.nonzero().T
+    assert moved[30, 30] and rows.min() >= 27 and rows.max() <= 33 and cols.min() >= 27 and cols.max() <= 33
 
 
 def test_potential_head_rewards_telescope_over_an_episode():

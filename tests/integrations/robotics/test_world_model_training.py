@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from sora_sdk.integrations.robotics import WorldModel, WorldModelSystem
+from sora_sdk.integrations.robotics.world_model_system import warm_start
 from sora_sdk.integrations.robotics.rollouts import INDEX_FILE
 from sora_sdk.training.train import compose_config, main
 
@@ -195,3 +196,29 @@ def test_potential_reward_head_trains_with_the_real_termination_flags(tmp_path, 
     assert model.config.reward_head == "potential"
     assert model.head.bonus.item() > 0.0  # learnt from the real successes' +5 (it starts at 0)
     assert all(v == v for _, v in _metrics(tmp_path)["val/reward_mse"])  # logged, finite
+
+
+def test_warm_start_loads_an_export_and_leaves_added_layers_fresh(tmp_path):
+    from world_model_helpers import tiny_world_model
+
+    tiny_world_model(randomised=True).save_pretrained(tmp_path / "base")
+    grown = tiny_world_model(refine_width=8)
+    fresh_refiner = {k: v.clone() for k, v in grown.refiner.state_dict().items()}
+    missing = warm_start(grown, tmp_path / "base")
+    assert missing and all(name.startswith("refiner.") for name in missing)
+    base = WorldModel.from_pretrained(tmp_path / "base", low_cpu_mem_usage=False)
+    assert torch.equal(grown.dit.final_layer.linear.weight, base.dit.final_layer.linear.weight)
+    assert all(torch.equal(v, grown.refiner.state_dict()[k]) for k, v in fresh_refiner.items())
+    with pytest.raises(ValueError, match="not a warm start for this model"):
+        warm_start(tiny_world_model(hidden_size=64), tmp_path / "base")
+
+
+def test_fit_with_init_from_starts_from_the_given_weights(tmp_path, rollouts):
+    first = main(["experiment=tiny_push_world_model", f"run_dir={tmp_path / 'a'}", f"data.root={rollouts}", *QUIET])
+    system = main(["experiment=tiny_push_world_model", f"run_dir={tmp_path / 'b'}", f"data.root={rollouts}", *QUIET,
+                   "trainer.max_steps=0", "model.world_model.refine_width=4",
+                   f"model.training.init_from={first['export_path']}"])["system"]
+    base = WorldModel.from_pretrained(first["export_path"], low_cpu_mem_usage=False)
+    for model in (system.world_model, system.ema_world_model):
+        assert torch.equal(model.dit.final_layer.linear.weight, base.dit.final_layer.linear.weight)
+        assert model.refiner is not None and not model.refiner.net[-1].weight.any()
