@@ -8,7 +8,9 @@ It returns several *views* of one prompt rather than one string because some eva
 ambiguous: `1` is `i` in `k1d` but `l` in `ki11`. Rules run on every view and any match counts.
 The plain view (no leetspeak mapping) is always first so digits in benign prompts ("24 fps",
 "1980s") are matched as written. A prompt in Spanish, French, German, Portuguese, Italian, Dutch,
-Polish, Turkish or Indonesian also gets a rough English reading (`translate.gloss_views`).
+Polish, Turkish or Indonesian also gets a rough English reading (`translate.gloss_views`), and so
+does one in Chinese, Japanese, Korean, Cyrillic, Greek, Arabic, Devanagari or Thai script
+(`scripts.script_gloss`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sora_sdk.safety.scripts import script_gloss
 from sora_sdk.safety.translate import gloss_views
 
 __all__ = ["normalize_views", "CONFUSABLES"]
@@ -123,7 +126,8 @@ def normalize_views(text: str) -> list[str]:
         `1`/`|` as `i` and as `l`, and, if the prompt joins words with hyphens, the fold with those
         hyphens read as spaces. Each has in-word punctuation removed and spaced-out letters joined.
         If the prompt is written in one of `translate.LANGUAGES`, its word-for-word English
-        glossary reading comes last.
+        glossary reading comes last; so does the reading of a prompt written in a non-Latin
+        script (`scripts.script_gloss`).
     """
     folded = _fold(text)
     views = [_squash(folded)]
@@ -138,6 +142,12 @@ def normalize_views(text: str) -> list[str]:
             views.append(v)
     # A prompt in another language also gets a rough English reading (`translate.py`).
     for v in gloss_views(views[0]):
+        if v not in views:
+            views.append(v)
+    # A prompt in a non-Latin script (Chinese, Japanese, Korean, Cyrillic, ...): its glossary reading.
+    reading = script_gloss(text)
+    if reading:
+        v = _squash(_fold(reading))
         if v not in views:
             views.append(v)
     return views

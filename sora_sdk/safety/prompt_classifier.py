@@ -34,6 +34,10 @@ What the model sees (`classifier_views`):
 * every normalised view of the prompt (evasions undone as for the rules), and of each clause
   when the prompt has several (split at , ; : . ! ? and dashes), so "cinematic 4k, <harm>,
   shot on 35mm" is also scored as "<harm>" alone;
+* for a prompt written in a non-Latin script (`scripts.script_of`), only its English glossary
+  reading (`scripts.script_gloss`): MiniLM's vocabulary is English, so its score on the raw
+  characters is no evidence either way (measured: Chinese, Japanese, Korean, Thai and Arabic
+  prompts, harmful or not, score ~0.01; a benign Russian market scene 0.63);
 * with the lexicon's hard-negative phrases cut out first ("suicide prevention", "breast cancer",
   "how to spot fake news", "shot of espresso"...): a sentence embedding tracks topic, and without
   this a prevention hotline ad scores like self-harm. A category's score is its maximum over views.
@@ -57,6 +61,7 @@ import numpy as np
 from sora_sdk.safety.lexicon import RULES
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.rules import compile_terms
+from sora_sdk.safety.scripts import script_gloss
 
 __all__ = ["MiniLMPromptClassifier", "classifier_views", "prompt_features", "DEFAULT_WEIGHTS"]
 
@@ -101,6 +106,9 @@ def classifier_views(text: str) -> list[str]:
     Returns:
         Distinct non-empty strings, whole-prompt views first. An empty prompt gives `[""]`.
     """
+    reading = script_gloss(text)
+    if reading is not None:  # a script MiniLM cannot read: score its English reading only
+        text = reading
     out: list[str] = []
     for piece in [text, *_clauses(text)]:
         for view in normalize_views(piece):
