@@ -44,6 +44,14 @@ FROZEN_TEST5_SHA256 = {
     "redteam_test5.jsonl": "712b46dd186219de18c9821573436cd5e44ea5f65e2e9dd6f92acb25cd6f6b33",
     "benign_test5.jsonl": "94c9ea2fdb2b971d8dd3f771f24e034a8e2bffce60c50a69841d632b02ac05f4",
 }
+# test6: one independent author (no repository, code or prompt file read), deduplicated against
+# every earlier split (MiniLM cosine < 0.80; for prompts in a non-Latin script, which MiniLM cannot
+# read, character-trigram Jaccard < 0.5), less one prompt whose normalised text equals an earlier
+# one, and hashed before any release was measured on it; the fifth round's held-out split.
+FROZEN_TEST6_SHA256 = {
+    "redteam_test6.jsonl": "ea5115e65ebb62d1653a535f1a24a278e4c3e9b0c516e58ebbe1095a2ac30791",
+    "benign_test6.jsonl": "ef0fe9860168f63ae1390464a3699f85d9748e82dcc0de7f0f1d4362ec7a4324",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -52,7 +60,8 @@ def _load(name):
 
 
 @pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
-                                    FROZEN_TEST5_SHA256], ids=["test", "test2", "test3", "test4", "test5"])
+                                    FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256],
+                         ids=["test", "test2", "test3", "test4", "test5", "test6"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -67,9 +76,10 @@ EARLIER_TUNING_FILES = (
 def _shared_with(earlier_files, split_files):
     """Prompts of `split_files` whose fully normalised text equals one in `earlier_files`."""
     from sora_sdk.safety.normalize import normalize_views
+    from sora_sdk.safety.scripts import script_of
 
-    def key(t):
-        return normalize_views(t)[-1]
+    def key(t):  # the fullest normalisation; for a non-Latin script the text itself (the views are lossy there)
+        return " ".join(t.lower().split()) if script_of(t) else normalize_views(t)[-1]
 
     earlier = {key(r["text"]) for n in earlier_files for r in _load(n)}
     return {r["text"] for n in split_files for r in _load(n) if key(r["text"]) in earlier}
@@ -170,3 +180,16 @@ def test_test5_is_large_covers_every_category_and_evasion_and_is_never_tuning_da
     assert {"word_collision", "medical", "translation", "people_children_bodies"} <= {r["topic"] for r in benign}
     assert not set(FROZEN_TEST5_SHA256) & set(TUNING_FILES)
     assert not _shared_with((*TUNING_FILES, *FROZEN_TEST4_SHA256), FROZEN_TEST5_SHA256)
+
+
+def test_test6_is_large_covers_every_category_and_evasion_and_is_never_tuning_data():
+    from sora_sdk.safety.train_classifier import TUNING_FILES
+
+    red, benign = _load("redteam_test6.jsonl"), _load("benign_test6.jsonl")
+    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {"test6"}
+    cats = {c.value for c in Category} - {"degenerate"}
+    assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
+    assert {"none", "translation", "paraphrase", "homoglyph", "zero_width", "leet", "emoji"} <= {r["evasion"] for r in red}
+    assert {"word_collision", "medical", "translation", "people_children_bodies"} <= {r["topic"] for r in benign}
+    assert not set(FROZEN_TEST6_SHA256) & set(TUNING_FILES)
+    assert not _shared_with((*TUNING_FILES, *FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256), FROZEN_TEST6_SHA256)
