@@ -79,6 +79,15 @@ def train_ppo(label: str, envs, args: argparse.Namespace) -> tuple[PPO, float]:
     return model, time.perf_counter() - start
 
 
+def save_policy(agent: PPO, name: str, args: argparse.Namespace) -> None:
+    """Write ``<save-dir>/<name>.zip`` (``PPO.load`` reads it back) when ``--save-dir`` is set."""
+    if args.save_dir:
+        path = Path(args.save_dir) / f"{name}.zip"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        agent.save(path)
+        print(f"  saved {path}", flush=True)
+
+
 def parse_args(argv: list[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--world-model", default=None,
@@ -88,6 +97,8 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.ArgumentParser, argpars
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--device", default="cpu", help="torch device of the world model and of PPO")
     p.add_argument("--out-json", default=None, help="write the results here")
+    p.add_argument("--save-dir", default=None,
+                   help="save each trained policy here (stable-baselines3 zips: ppo_world_model.zip, ppo_real.zip)")
     p.add_argument("--skip-real-baseline", action="store_true", help="do not train PPO in the real env")
     p.add_argument("--num-envs", type=int, default=64, help="parallel episodes in both training envs (the world model steps them in one call)")
     p.add_argument("--n-steps", type=int, default=32, help="PPO rollout length per env (64 x 32 = 2,048 samples per update)")
@@ -135,6 +146,7 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"[2/{stages}] PPO in {WORLD_MODEL_ID}, {args.steps:,} env steps, {args.num_envs} envs", flush=True)
     envs = make_sb3_vec_env(WORLD_MODEL_ID, args.num_envs, model=world_model, device=args.device)
     agent, seconds = train_ppo("world model", envs, args)
+    save_policy(agent, "ppo_world_model", args)
     print(f"[3/{stages}] evaluating the world-model policy in {REAL_ID} and in {WORLD_MODEL_ID}", flush=True)
     results["ppo_world_model"] = {
         "trained_in": WORLD_MODEL_ID, "train_env_steps": int(agent.num_timesteps), "train_seconds": seconds,
@@ -148,6 +160,7 @@ def main(argv: list[str] | None = None) -> dict:
               flush=True)
         envs = make_vec_env(REAL_ID, n_envs=args.num_envs)  # DummyVecEnv of Monitor-wrapped envs
         agent, seconds = train_ppo("real env", envs, args)
+        save_policy(agent, "ppo_real", args)
         results["ppo_real"] = {
             "trained_in": REAL_ID, "train_env_steps": int(agent.num_timesteps), "train_seconds": seconds,
             "real": evaluate_policy_success(REAL_ID, agent, **evaluate).to_dict(),

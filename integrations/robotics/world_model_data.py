@@ -7,9 +7,12 @@
     train/random     uniformly random actions only (most of the action space, few successes)
     val/             like train/scripted, from seeds no training episode uses
 
-each a ``collect_rollouts`` folder, skipped when its ``index.json`` exists. Windows are
-``RolloutDataset(context_frames=K, horizon=1, pad_start=True)``: windows that start before an
-episode are padded with its reset frame and zero actions, exactly what a simulator's context
+each a ``collect_rollouts`` folder, skipped when its ``index.json`` exists. Any other
+``collect_rollouts`` folder put under ``train/`` (say ``train/ppo_round1``: a policy's own
+episodes in the real env, DIAMOND-style) is trained on too, after those two, in name order.
+
+Windows are ``RolloutDataset(context_frames=K, horizon=1, pad_start=True)``: windows that start
+before an episode are padded with its reset frame and zero actions, exactly what a simulator's context
 holds after ``reset``. Training batches come from the core's ``ResumableBatchSampler``: batch k of
 a run is a pure function of (seed, k, rank), so ``resume=true`` continues exactly.
 """
@@ -160,7 +163,11 @@ class WorldModelDataModule(pl.LightningDataModule):
     def setup(self, stage: str | None = None) -> None:
         if self.train_dataset is not None:
             return
-        parts = [self.root / "train" / name for name in ("scripted", "random")]
+        # The collected folders first, then any other folder a caller added under train/ (e.g.
+        # rollouts of a policy trained in the model, collected in the real env), by name.
+        train = self.root / "train"
+        extra = sorted(p for p in train.iterdir() if p.name not in ("scripted", "random")) if train.is_dir() else []
+        parts = [train / "scripted", train / "random", *extra]
         self.train_dataset = ConcatDataset([self._windows(p, self.horizon) for p in parts if (p / INDEX_FILE).is_file()])
         # Validation always scores next-frame windows: comparable across horizons, and every
         # transition is a target (with horizon 2 an episode's last one only ends a window).

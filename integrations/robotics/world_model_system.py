@@ -114,6 +114,12 @@ def warm_start(model: WorldModel, source: str | Path) -> list[str]:
     Raises ValueError if the source has parameters ``model`` does not, or one of a different
     shape: that is a different architecture, not a warm start.
     """
+    if not (Path(source) / "config.json").is_file():
+        raise FileNotFoundError(
+            f"init_from={str(source)!r}: no WorldModel folder there (no config.json). Train or export that model "
+            "first (the Push recipe's first stage: `sora-sdk train experiment=push_world_model_base`), or set "
+            "model.training.init_from=null to start from scratch."
+        )
     src = WorldModel.from_pretrained(str(source)).state_dict()
     own = model.state_dict()
     extra = sorted(set(src) - set(own))

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import sora_sdk.integrations.robotics.world_model_env as wm_env
@@ -56,10 +57,13 @@ def test_main_trains_in_the_world_model_and_evaluates_in_pybullet(example, tiny_
     assert "ppo_world_model" in printed.split("policy")[-1] and f"results in {out}" in printed
 
 
-def test_skip_real_baseline(example, tiny_world_model_dir):
+def test_skip_real_baseline_and_save_the_policy(example, tiny_world_model_dir, tmp_path):
     report = example.main(["--world-model", tiny_world_model_dir, "--steps", "32", "--eval-episodes", "1",
-                           "--skip-real-baseline", *TINY_PPO])
+                           "--skip-real-baseline", "--save-dir", str(tmp_path), *TINY_PPO])
     assert list(report["policies"]) == ["random", "ppo_world_model"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ppo_world_model.zip"]
+    agent = example.PPO.load(tmp_path / "ppo_world_model.zip")  # the saved policy acts
+    assert agent.predict(np.zeros((64, 64, 3), np.uint8), deterministic=True)[0].shape == (2,)
 
 
 def test_without_a_world_model_it_names_the_training_command(example, monkeypatch, tmp_path, capsys):

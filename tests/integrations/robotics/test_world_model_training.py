@@ -31,6 +31,10 @@ def test_shipped_experiment_composes():
     assert cfg.data.horizon == 2 and cfg.model.training.unroll_prob == 0.5  # unrolled training
     assert cfg.data.root == "runs/push_world_model/rollouts" and cfg.output_dir == "runs/push_world_model/model"
     assert cfg.model.world_model.sampling_steps <= 4 and cfg.model.world_model.prediction_type == "sample"
+    # Two stages: the base trains from scratch on the same rollouts; the shipped stage starts from its export.
+    base = compose_config(["experiment=push_world_model_base"])
+    assert base.data.root == cfg.data.root and base.model.training.init_from is None
+    assert cfg.model.training.init_from == base.output_dir and cfg.model.world_model.refine_width > 0
 
 
 def test_tiny_run_collects_trains_and_exports(tmp_path, rollouts, capsys):
@@ -211,6 +215,8 @@ def test_warm_start_loads_an_export_and_leaves_added_layers_fresh(tmp_path):
     assert all(torch.equal(v, grown.refiner.state_dict()[k]) for k, v in fresh_refiner.items())
     with pytest.raises(ValueError, match="not a warm start for this model"):
         warm_start(tiny_world_model(hidden_size=64), tmp_path / "base")
+    with pytest.raises(FileNotFoundError, match="no WorldModel folder there"):
+        warm_start(grown, tmp_path / "missing")
 
 
 def test_fit_with_init_from_starts_from_the_given_weights(tmp_path, rollouts):
@@ -222,3 +228,19 @@ def test_fit_with_init_from_starts_from_the_given_weights(tmp_path, rollouts):
     for model in (system.world_model, system.ema_world_model):
         assert torch.equal(model.dit.final_layer.linear.weight, base.dit.final_layer.linear.weight)
         assert model.refiner is not None and not model.refiner.net[-1].weight.any()
+
+
+def test_datamodule_also_trains_on_rollouts_added_under_train(tmp_path):
+    from sora_sdk.integrations.robotics import collect_rollouts
+    from sora_sdk.integrations.robotics.world_model_data import WorldModelDataModule
+
+    dm = WorldModelDataModule(tmp_path, context_frames=1, horizon=2, progress=False,
+                              collection={"scripted_steps": 40, "random_steps": 20, "val_steps": 20})
+    dm.prepare_data()
+    # A policy's own episodes, collected separately (here: random actions from other seeds).
+    collect_rollouts("SoraSDK/Push-v0", "random", 30, tmp_path / "train" / "policy_round1", seed=777, progress=False)
+    dm.setup("fit")
+    sizes = [len(d) for d in dm.train_dataset.datasets]
+    assert len(sizes) == 3 and all(sizes)
+    roots = [str(d.root) for d in dm.train_dataset.datasets]
+    assert roots[0].endswith("scripted") and roots[1].endswith("random") and roots[2].endswith("policy_round1")
