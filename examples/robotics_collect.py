@@ -1,6 +1,13 @@
 """Collect a rollout dataset from a robotics task (or any rgb_array gymnasium env) and draw a frame grid.
 
     python examples/robotics_collect.py --env SoraSDK/Push-v0 --policy scripted --steps 2000 --out outputs/push
+    python examples/robotics_collect.py --policy policies/ppo_world_model.zip --steps 30000 \
+        --out runs/push_world_model/rollouts/train/ppo_round1      # a trained policy's own real episodes
+
+``--policy`` is ``scripted``, ``random`` or a stable-baselines3 PPO zip (``examples/rl_in_imagination.py
+--save-dir``), which acts stochastically, as in training. Rollouts of a policy trained in a world model,
+put under the model's ``rollouts/train/``, are what the model learns from next (docs/robotics.md,
+"A policy round").
 
 Writes the dataset (``index.json`` + one ``episode_*.npz`` per episode, see docs/robotics.md) and
 ``frames.png`` in ``--out``: one row per episode (the first ``--grid-episodes``), ``--grid-frames``
@@ -42,7 +49,8 @@ def main() -> None:
     parser.add_argument("--env", default="SoraSDK/Push-v0", help="a gymnasium id whose env renders rgb_array")
     parser.add_argument("--steps", type=int, default=1000, help="env steps to record in total")
     parser.add_argument("--out", default="outputs/robotics_push", help="dataset folder (replaced if it holds one)")
-    parser.add_argument("--policy", choices=["random", "scripted"], default="scripted")
+    parser.add_argument("--policy", default="scripted",
+                        help="'scripted', 'random', or the path of a stable-baselines3 PPO .zip (needs stable-baselines3)")
     parser.add_argument("--noise", type=float, default=0.3, help="scripted policy's action noise (std)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--grid-episodes", type=int, default=4)
@@ -55,10 +63,20 @@ def main() -> None:
         if args.env not in SCRIPTED:
             parser.error(f"--policy scripted exists for {', '.join(SCRIPTED)}; use --policy random for {args.env}")
         policy = SCRIPTED[args.env](env, noise=args.noise, seed=args.seed)
-    else:
+    elif args.policy == "random":
         policy = "random"
+    elif args.policy.endswith(".zip"):
+        if not Path(args.policy).is_file():
+            parser.error(f"--policy {args.policy}: no such file (save one with examples/rl_in_imagination.py --save-dir)")
+        try:
+            from stable_baselines3 import PPO
+        except ImportError:
+            parser.error("--policy <zip> loads a stable-baselines3 model: pip install 'sora-sdk[robotics,rl]'")
+        policy = PPO.load(args.policy, device="cpu")
+    else:
+        parser.error(f"--policy {args.policy!r}: use 'scripted', 'random' or the path of a stable-baselines3 PPO .zip")
     out = Path(args.out)
-    meta = {"noise": args.noise} if args.policy == "scripted" else {}
+    meta = {"noise": args.noise} if args.policy == "scripted" else {"policy": args.policy}
     index = robotics.collect_rollouts(env, policy, args.steps, out, seed=args.seed, overwrite=True, metadata=meta)
     env.close()
 
