@@ -39,7 +39,7 @@ except ImportError:
 
 import sora_sdk.integrations.robotics  # noqa: F401  (registers the SoraSDK/* ids)
 from sora_sdk.integrations.robotics import load_world_model
-from sora_sdk.integrations.robotics.rl import evaluate_policy_success, make_sb3_vec_env
+from sora_sdk.integrations.robotics.rl import BlurredNatureCNN, evaluate_policy_success, make_sb3_vec_env
 
 REAL_ID, WORLD_MODEL_ID = "SoraSDK/Push-v0", "SoraSDK/PushWorldModel-v0"
 EVAL_SEED_OFFSET = 10_000  # evaluation starts from seeds no training env was reset with
@@ -72,8 +72,11 @@ class ProgressPrinter(BaseCallback):
 def train_ppo(label: str, envs, args: argparse.Namespace) -> tuple[PPO, float]:
     """PPO with the same settings for every env; returns the model and the training wall time."""
     start = time.perf_counter()
+    policy_kwargs = {}
+    if args.policy_blur > 0:  # the same blur on every frame, imagined or real (BlurredNatureCNN)
+        policy_kwargs = dict(features_extractor_class=BlurredNatureCNN, features_extractor_kwargs=dict(sigma=args.policy_blur))
     model = PPO("CnnPolicy", envs, n_steps=args.n_steps, batch_size=args.batch_size, n_epochs=args.n_epochs,
-                seed=args.seed, device=args.device, verbose=0)
+                seed=args.seed, device=args.device, verbose=0, policy_kwargs=policy_kwargs)
     model.learn(args.steps, callback=ProgressPrinter(label, args.steps))
     envs.close()
     return model, time.perf_counter() - start
@@ -97,6 +100,8 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.ArgumentParser, argpars
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--device", default="cpu", help="torch device of the world model and of PPO")
     p.add_argument("--out-json", default=None, help="write the results here")
+    p.add_argument("--policy-blur", type=float, default=0.0,
+                   help="Gaussian blur (pixels) of every frame inside both PPO policies (BlurredNatureCNN); 0: none")
     p.add_argument("--save-dir", default=None,
                    help="save each trained policy here (stable-baselines3 zips: ppo_world_model.zip, ppo_real.zip)")
     p.add_argument("--skip-real-baseline", action="store_true", help="do not train PPO in the real env")
@@ -172,7 +177,7 @@ def main(argv: list[str] | None = None) -> dict:
         "env_id": REAL_ID, "world_model_env_id": WORLD_MODEL_ID,
         "world_model": str(args.world_model or "push_world_model (shipped)"),
         "steps": args.steps, "eval_episodes": args.eval_episodes, "seed": args.seed, "eval_seed": eval_seed,
-        "ppo": {"policy": "CnnPolicy", "num_envs": args.num_envs, "n_steps": args.n_steps,
+        "ppo": {"policy": "CnnPolicy", "policy_blur": args.policy_blur, "num_envs": args.num_envs, "n_steps": args.n_steps,
                 "batch_size": args.batch_size, "n_epochs": args.n_epochs, "device": args.device},
         "policies": results,
     }

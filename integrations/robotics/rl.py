@@ -32,7 +32,10 @@ from gymnasium.vector import AutoresetMode, VectorEnv
 from tqdm.auto import tqdm
 
 try:
+    import torch
+    import torch.nn.functional as F
     from stable_baselines3.common.env_util import is_wrapped
+    from stable_baselines3.common.torch_layers import NatureCNN
     from stable_baselines3.common.vec_env import VecEnv, VecMonitor
 except ImportError as e:  # pragma: no cover - exercised in a subprocess without the package
     raise ImportError(
@@ -42,7 +45,46 @@ except ImportError as e:  # pragma: no cover - exercised in a subprocess without
 
 from sora_sdk.integrations.robotics.rollouts import PolicyLike, _resolve_policy
 
-__all__ = ["SB3VecEnvAdapter", "make_sb3_vec_env", "evaluate_policy_success", "PolicySuccess"]
+__all__ = ["SB3VecEnvAdapter", "make_sb3_vec_env", "evaluate_policy_success", "PolicySuccess", "BlurredNatureCNN"]
+
+
+# -------------------------------------------------------------------------------------------------
+# A policy that sees every frame through the same blur
+# -------------------------------------------------------------------------------------------------
+
+
+class BlurredNatureCNN(NatureCNN):
+    """SB3's ``NatureCNN`` behind a fixed Gaussian blur of the image (``sigma`` in pixels).
+
+    A policy trained in a world model sees the model's frames, whose small objects are soft;
+    evaluated in the real env it sees sharp ones, and a CNN that never saw a sharp cube can act
+    on it differently. Blurring every observation inside the policy, in training and at
+    evaluation alike, shrinks that gap without touching either env, and a saved policy carries
+    its blur with it. Use it with ``PPO("CnnPolicy", env, policy_kwargs=dict(
+    features_extractor_class=BlurredNatureCNN, features_extractor_kwargs=dict(sigma=1.5)))``.
+    """
+
+    def __init__(self, observation_space: gym.Space, features_dim: int = 512, normalized_image: bool = False,
+                 sigma: float = 1.5):
+        super().__init__(observation_space, features_dim, normalized_image)
+        if not sigma > 0:
+            raise ValueError(f"sigma must be > 0 pixels, got {sigma!r}; use SB3's plain NatureCNN for no blur")
+        radius = max(1, math.ceil(3 * sigma))
+        x = torch.arange(-radius, radius + 1, dtype=torch.float32)
+        kernel = torch.exp(-x.pow(2) / (2 * sigma * sigma))
+        self.register_buffer("kernel", kernel / kernel.sum(), persistent=False)
+        self.sigma = float(sigma)
+
+    def blur(self, obs: torch.Tensor) -> torch.Tensor:
+        """(N, C, H, W) -> the same, blurred separably with replicated borders."""
+        c, r = obs.shape[1], self.kernel.numel() // 2
+        k = self.kernel.to(obs.dtype)
+        x = F.pad(obs, (r, r, r, r), mode="replicate")
+        x = F.conv2d(x, k.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
+        return F.conv2d(x, k.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)
+
+    def forward(self, observations: torch.Tensor) -> torch.Tensor:
+        return super().forward(self.blur(observations))
 
 
 # -------------------------------------------------------------------------------------------------

@@ -200,3 +200,23 @@ def test_missing_stable_baselines3_names_the_install_command():
             "import sora_sdk.integrations.robotics.rl")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "pip install 'sora-sdk[robotics,rl]'" in result.stderr
+
+
+def test_blurred_nature_cnn_blurs_before_the_cnn_and_keeps_flat_images_flat():
+    import torch
+    from gymnasium import spaces
+
+    from sora_sdk.integrations.robotics.rl import BlurredNatureCNN
+
+    space = spaces.Box(0, 255, (3, 64, 64), np.uint8)
+    cnn = BlurredNatureCNN(space, features_dim=32, sigma=1.5)
+    flat = torch.full((1, 3, 64, 64), 0.4)
+    assert torch.allclose(cnn.blur(flat), flat, atol=1e-6)  # a normalised kernel, replicated borders
+    dot = torch.zeros(1, 3, 64, 64)
+    dot[:, :, 32, 32] = 1.0
+    blurred = cnn.blur(dot)
+    assert abs(blurred.sum().item() - 3.0) < 1e-4 and blurred[0, 0, 32, 32] < 0.2  # mass kept, spread out
+    assert blurred[0, 0, 32, 33] > 0 and blurred[0, 0, 32, 45] == 0  # within 3 sigma only
+    assert cnn(dot).shape == (1, 32)
+    with pytest.raises(ValueError, match="sigma must be > 0"):
+        BlurredNatureCNN(space, sigma=0)

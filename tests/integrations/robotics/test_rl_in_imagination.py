@@ -59,11 +59,13 @@ def test_main_trains_in_the_world_model_and_evaluates_in_pybullet(example, tiny_
 
 def test_skip_real_baseline_and_save_the_policy(example, tiny_world_model_dir, tmp_path):
     report = example.main(["--world-model", tiny_world_model_dir, "--steps", "32", "--eval-episodes", "1",
-                           "--skip-real-baseline", "--save-dir", str(tmp_path), *TINY_PPO])
-    assert list(report["policies"]) == ["random", "ppo_world_model"]
+                           "--skip-real-baseline", "--save-dir", str(tmp_path), "--policy-blur", "1.5", *TINY_PPO])
+    assert list(report["policies"]) == ["random", "ppo_world_model"] and report["ppo"]["policy_blur"] == 1.5
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ppo_world_model.zip"]
-    agent = example.PPO.load(tmp_path / "ppo_world_model.zip")  # the saved policy acts
+    agent = example.PPO.load(tmp_path / "ppo_world_model.zip")  # the saved policy acts, with its blur
     assert agent.predict(np.zeros((64, 64, 3), np.uint8), deterministic=True)[0].shape == (2,)
+    assert isinstance(agent.policy.features_extractor, example.BlurredNatureCNN)
+    assert agent.policy.features_extractor.sigma == 1.5
 
 
 def test_without_a_world_model_it_names_the_training_command(example, monkeypatch, tmp_path, capsys):
