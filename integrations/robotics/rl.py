@@ -33,7 +33,6 @@ from tqdm.auto import tqdm
 
 try:
     import torch
-    import torch.nn.functional as F
     from stable_baselines3.common.env_util import is_wrapped
     from stable_baselines3.common.torch_layers import NatureCNN
     from stable_baselines3.common.vec_env import VecEnv, VecMonitor
@@ -75,13 +74,20 @@ class BlurredNatureCNN(NatureCNN):
         self.register_buffer("kernel", kernel / kernel.sum(), persistent=False)
         self.sigma = float(sigma)
 
+    def _matrix(self, n: int, like: torch.Tensor) -> torch.Tensor:
+        """(n, n) 1-D blur with replicated borders as a matrix: row i holds output i's input weights."""
+        r = self.kernel.numel() // 2
+        idx = (torch.arange(n)[:, None] + torch.arange(-r, r + 1)[None, :]).clamp(0, n - 1)  # (n, 2r+1)
+        m = torch.zeros(n, n).scatter_add_(1, idx, self.kernel.cpu().expand(n, -1).contiguous())
+        return m.to(like.device, like.dtype)
+
     def blur(self, obs: torch.Tensor) -> torch.Tensor:
-        """(N, C, H, W) -> the same, blurred separably with replicated borders."""
-        c, r = obs.shape[1], self.kernel.numel() // 2
-        k = self.kernel.to(obs.dtype)
-        x = F.pad(obs, (r, r, r, r), mode="replicate")
-        x = F.conv2d(x, k.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
-        return F.conv2d(x, k.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)
+        """(N, C, H, W) -> the same, blurred separably with replicated borders.
+
+        Two matrix products (rows, then columns): on CPU several times faster than a depthwise
+        convolution with the same kernel."""
+        h, w = obs.shape[-2:]
+        return self._matrix(h, obs) @ obs @ self._matrix(w, obs).T
 
     def forward(self, observations: torch.Tensor) -> torch.Tensor:
         return super().forward(self.blur(observations))
