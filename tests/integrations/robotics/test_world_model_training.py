@@ -35,6 +35,10 @@ def test_shipped_experiment_composes():
     base = compose_config(["experiment=push_world_model_base"])
     assert base.data.root == cfg.data.root and base.model.training.init_from is None
     assert cfg.model.training.init_from == base.output_dir and cfg.model.world_model.refine_width > 0
+    # The optional policy round starts from the shipped stage and keeps its architecture and data.
+    round1 = compose_config(["experiment=push_world_model_round1"])
+    assert round1.model.training.init_from == cfg.output_dir and round1.data.root == cfg.data.root
+    assert dict(round1.model.world_model) == dict(cfg.model.world_model)
 
 
 def test_tiny_run_collects_trains_and_exports(tmp_path, rollouts, capsys):
