@@ -169,27 +169,18 @@ def test_test4_shares_no_prompt_with_any_earlier_split_and_is_never_tuning_data(
     assert not set(FROZEN_TEST4_SHA256) & set(TUNING_FILES)
 
 
-def test_test5_is_large_covers_every_category_and_evasion_and_is_never_tuning_data():
+@pytest.mark.parametrize(("split", "frozen", "earlier"), [
+    ("test5", FROZEN_TEST5_SHA256, (*FROZEN_TEST4_SHA256,)),
+    ("test6", FROZEN_TEST6_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256)),
+])
+def test_held_out_split_is_large_covers_every_category_and_evasion_and_is_never_tuning_data(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    red, benign = _load("redteam_test5.jsonl"), _load("benign_test5.jsonl")
-    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {"test5"}
+    red, benign = _load(f"redteam_{split}.jsonl"), _load(f"benign_{split}.jsonl")
+    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {split}
     cats = {c.value for c in Category} - {"degenerate"}
     assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
     assert {"none", "translation", "paraphrase", "homoglyph", "zero_width", "leet", "emoji"} <= {r["evasion"] for r in red}
     assert {"word_collision", "medical", "translation", "people_children_bodies"} <= {r["topic"] for r in benign}
-    assert not set(FROZEN_TEST5_SHA256) & set(TUNING_FILES)
-    assert not _shared_with((*TUNING_FILES, *FROZEN_TEST4_SHA256), FROZEN_TEST5_SHA256)
-
-
-def test_test6_is_large_covers_every_category_and_evasion_and_is_never_tuning_data():
-    from sora_sdk.safety.train_classifier import TUNING_FILES
-
-    red, benign = _load("redteam_test6.jsonl"), _load("benign_test6.jsonl")
-    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {"test6"}
-    cats = {c.value for c in Category} - {"degenerate"}
-    assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
-    assert {"none", "translation", "paraphrase", "homoglyph", "zero_width", "leet", "emoji"} <= {r["evasion"] for r in red}
-    assert {"word_collision", "medical", "translation", "people_children_bodies"} <= {r["topic"] for r in benign}
-    assert not set(FROZEN_TEST6_SHA256) & set(TUNING_FILES)
-    assert not _shared_with((*TUNING_FILES, *FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256), FROZEN_TEST6_SHA256)
+    assert not set(frozen) & set(TUNING_FILES)
+    assert not _shared_with((*TUNING_FILES, *earlier), frozen)
