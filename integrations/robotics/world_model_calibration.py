@@ -127,7 +127,7 @@ def imagine_episodes(model: WorldModel, episodes: Sequence[dict[str, np.ndarray]
         # The simulator's own batched state: the same context updates as WorldModelVectorEnv.
         rows = np.arange(len(batch))
         rollouts = _Rollouts(model, len(batch), steps=None, context_sigma=None)
-        rollouts.start(rows, first)
+        rollouts.start(rows, first, generator)
         frames = [first] + [rollouts.advance(rows, actions[:, t], generator)[0] for t in range(actions.shape[1])]
         stacked = np.stack(frames, axis=1)  # (b, steps+1, H, W, 3)
         out += [stacked[i, : lengths[i] + 1] for i in range(len(batch))]

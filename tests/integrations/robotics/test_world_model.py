@@ -52,6 +52,24 @@ def test_sampling_is_seeded_and_depends_on_noise_actions_and_frames():
     assert not torch.equal(frame(), frame(f=frames.flip(1)))
 
 
+def test_given_context_noise_replaces_the_draw_and_is_checked():
+    model = tiny_world_model(randomised=True)
+    frames, past, action = _inputs()
+    gen = torch.Generator().manual_seed(0)
+    target_noise_then_context = model.predict_next(frames, past, action, gen, context_sigma=0.1).frame
+    gen = torch.Generator().manual_seed(0)
+    torch.randn((3, 3, 64, 64), generator=gen)  # the target's noise comes first
+    ctx_noise = torch.randn((3, 3, 2, 64, 64), generator=gen).transpose(1, 2)  # (B, K, 3, H, W)
+    given = model.predict_next(frames, past, action, torch.Generator().manual_seed(0), context_sigma=0.1,
+                               context_noise=ctx_noise).frame
+    torch.testing.assert_close(given, target_noise_then_context, rtol=0, atol=1e-6)
+    other = model.predict_next(frames, past, action, torch.Generator().manual_seed(0), context_sigma=0.1,
+                               context_noise=torch.randn_like(ctx_noise)).frame
+    assert not torch.equal(other, given)
+    with pytest.raises(ValueError, match="context_noise must be shaped like context_frames"):
+        model.predict_next(frames, past, action, context_noise=ctx_noise[:, :1])
+
+
 def test_save_and_load_round_trip(tmp_path):
     model = tiny_world_model(randomised=True)
     model.save_pretrained(tmp_path)
@@ -63,6 +81,19 @@ def test_save_and_load_round_trip(tmp_path):
     b = loaded.predict_next(frames, past, action, torch.Generator().manual_seed(0))
     for x, y in zip(a, b):
         assert torch.equal(x, y)
+
+
+def test_a_loaded_refiner_runs_with_channels_last_weights(tmp_path):
+    # A checkpoint loads the refiner's weights contiguous; oneDNN would reorder them every call.
+    tiny_world_model(refine_width=8).save_pretrained(tmp_path)
+    loaded = WorldModel.from_pretrained(tmp_path)
+    params = list(loaded.refiner.parameters())
+    convs = loaded.refiner.net[::2]
+    assert not all(c.weight.is_contiguous(memory_format=torch.channels_last) for c in convs)  # as loaded
+    frames, past, action = _inputs()
+    loaded.predict_next(frames, past, action)
+    assert all(c.weight.is_contiguous(memory_format=torch.channels_last) for c in convs)
+    assert all(a is b for a, b in zip(params, loaded.refiner.parameters()))  # same Parameter objects
 
 
 def test_denoiser_fits_a_fixed_batch():

@@ -45,10 +45,14 @@ def test_imagined_episodes_start_from_the_real_frame_and_follow_the_model():
     again = imagine_episodes(moving, eps[:1], generator=gen())[0]
     np.testing.assert_array_equal(first, again)  # seeded: reproducible
     # Frame 1 is one predict_next from a context of K copies of the real first frame and zero
-    # actions (the simulator's context after reset), under the recorded first action.
+    # actions (the simulator's context after reset), under the recorded first action; the reset
+    # draws the K context frames' noise, then the step draws the target's.
     k = moving.config.context_frames
     ctx = torch.from_numpy(eps[0]["frames"][:1]).float().div(127.5).sub(1).permute(0, 3, 1, 2)[:, None].repeat(1, k, 1, 1, 1)
-    pred = moving.predict_next(ctx, torch.zeros(1, k - 1, 2), torch.from_numpy(eps[0]["actions"][:1]), generator=gen())
+    g = gen()
+    ctx_noise = torch.randn(ctx.shape, generator=g)
+    pred = moving.predict_next(ctx, torch.zeros(1, k - 1, 2), torch.from_numpy(eps[0]["actions"][:1]), generator=g,
+                               context_noise=ctx_noise)
     expected = ((pred.frame + 1) * 127.5).round().clamp(0, 255).to(torch.uint8).permute(0, 2, 3, 1).numpy()[0]
     np.testing.assert_array_equal(first[1], expected)
     assert not (first[1] == first[0]).all()
