@@ -230,3 +230,16 @@ def test_exploration_policy_is_seeded_and_mixes_in_random_actions(make_env):
     assert acts.min() < -0.9 and acts.max() > 0.9 and acts.dtype == np.float32
     with pytest.raises(TypeError, match="Push and Reach"):
         ExplorationPolicy(make_env("CartPole-v1"))
+
+
+def test_inference_copy_samples_exactly_what_the_model_samples_and_leaves_it_alone():
+    model = tiny_world_model(randomised=True, refine_width=8)
+    randomise_zero_layers(model.refiner, seed=2)
+    twin = model.inference_copy()
+    frames, past, action = _inputs()
+    a = model.predict_next(frames, past, action, torch.Generator().manual_seed(0))
+    b = twin.predict_next(frames, past, action, torch.Generator().manual_seed(0))
+    for x, y in zip(a, b):
+        assert torch.equal(x, y)
+    assert not twin.training and not any(p.requires_grad for p in twin.parameters())
+    assert all(p.dtype == torch.float32 and p.requires_grad for p in model.parameters())  # the original is untouched
