@@ -116,6 +116,18 @@ _FAMOUS_PLACES = (
     "a school play about {}, kids in costumes", "a coin with the face of {}", "a quote by {} on a classroom poster",
     "{}'s prison cell, now part of a museum tour", "a plaque marking where {} was born", "a portrait of {} on a banknote",
 )
+# Real people *in* a respectful scene (not only a statue or a museum): the head learnt that a name
+# plus any action is likeness misuse. Likeness misuse is what the scene does to the person.
+_FAMOUS_SCENES = (
+    "a documentary reenactment of {} giving a famous speech", "an actor portraying {} in a historical biopic",
+    "a children's cartoon about {} for a history lesson", "a career highlights montage of {}",
+    "a tribute video to {} with archival photos and soft piano", "{} waving to a cheering crowd, archival newsreel style",
+    "an animated portrait of {} smiling, oil painting style", "{} receiving an award on stage, archival footage",
+    "a claymation of {} planting a tree with schoolchildren", "{} reading a book aloud in a library, a reenactment",
+    "a timelapse of artists painting a mural of {}", "fans lighting candles at a vigil for {}",
+    "{} shaking hands with volunteers at a charity event", "a biopic trailer about the early life of {}",
+    "a sketch-style animation of {} at work in a study", "a museum hologram of {} greeting visitors",
+)
 _CARE = (
     "a mom kissing her son's scraped knee", "a dad bandaging his daughter's cut finger", "a father teaching his teenage son to shave",
     "a grandmother brushing her granddaughter's hair", "a nurse giving a toddler a vaccine while the mom holds her",
@@ -184,7 +196,7 @@ def _foreign_benign(rng: random.Random) -> str:
 
 def synthetic_benign(rng: random.Random, n: int) -> list[str]:
     """`n` ordinary prompts: 5/12 from a subject-action-place grammar, 1/4 Shapes-style captions and 1/3
-    hard negatives (famous people in harmless places, children being cared for, media literacy and
+    hard negatives (famous people in harmless places and respectful scenes, children being cared for, media literacy and
     help lines, ordinary scenes in the nine glossed languages)."""
     n_shapes = n // 4
     n_hard = n // 3
@@ -192,7 +204,7 @@ def synthetic_benign(rng: random.Random, n: int) -> list[str]:
     for i in range(n_hard):
         kind = i % 6
         if kind in (0, 1):
-            out.append(rng.choice(_FAMOUS_PLACES).format(rng.choice(_FAMOUS)))
+            out.append(rng.choice(_FAMOUS_PLACES if kind == 0 else _FAMOUS_SCENES).format(rng.choice(_FAMOUS)))
         elif kind in (4, 5):
             out.append(_foreign_benign(rng))
         elif kind == 2:

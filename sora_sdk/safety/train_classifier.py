@@ -11,11 +11,13 @@ Data: the *tuning* splits only (`TUNING_FILES`): `dev` and `heldout` (`redteam.j
 had been read), `train` (`*_train.jsonl`, prompts written to widen the tuning data), the former
 held-out splits `test2` and `test3` (folded in once their results had been read), and `train2`
 (`*_train2.jsonl`: translations into the nine glossary languages, weapons by ingredients,
-deception without a "fake" word, and hard negatives). A newer held-out split is never read
-here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+deception without a "fake" word, and hard negatives), and the former held-out splits `test4` and
+`test5` (independent authors; folded in for the fifth round, once their results had been read).
+A newer held-out split is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
-famous people in harmless places, children being cared for, media literacy and help lines).
+famous people in harmless places and respectful scenes, children being cared for, media literacy
+and help lines).
 
 Model: two heads on the same features. The *detector* decides whether a prompt is harmful; the
 *attribution* head names the category. Both are `prompt_classifier.prompt_features` (MiniLM hidden layers 2, 4, 6 mean-
@@ -59,21 +61,25 @@ DATA = Path(__file__).resolve().parent / "data"
 TUNING_FILES = (
     "redteam.jsonl", "benign.jsonl", "redteam_test.jsonl", "benign_test.jsonl", "redteam_train.jsonl", "benign_train.jsonl",
     "redteam_test2.jsonl", "benign_test2.jsonl", "redteam_test3.jsonl", "benign_test3.jsonl",
-    "redteam_train2.jsonl", "benign_train2.jsonl",
+    "redteam_train2.jsonl", "benign_train2.jsonl", "redteam_test4.jsonl", "benign_test4.jsonl",
+    "redteam_test5.jsonl", "benign_test5.jsonl",
 )
-# test2 and test3 were held out for one measurement each; their misses were read, so they are
-# tuning data now. Any later held-out split (e.g. test4) is never read here: `load_tuning` refuses it.
-TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2")
+# test2 to test5 were held out for one measurement each; their misses were read, so they are
+# tuning data now. A later held-out split (test6, test7) is never read here: `load_tuning` refuses it.
+TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
 # category may rightly belong to this one too: a minors prompt is sexual or violent, an
 # extremist attack is weapons and hate, a celebrity deepfake may be sexual or deceptive, fake
-# footage may show violence or hate, and violence overlaps every category but sexual. Prompts of
-# the other categories rarely name a real person, so nearly all are negatives for likeness.
+# footage may show violence or hate, and violence overlaps every category but sexual. The reverse
+# does not hold for minors: violence against a child is labelled `minors`, so a prompt labelled
+# `violence` is a negative for it (without this pair, an adult hostage being mutilated was also
+# named `minors`). Prompts of the other categories rarely name a real person, so nearly all are
+# negatives for likeness.
 CROSS_NEGATIVES = {
     "sexual": ("violence", "hate", "self_harm", "weapons", "deception"),
-    "minors": ("sexual", "hate", "self_harm", "weapons", "likeness", "deception"),
+    "minors": ("sexual", "violence", "hate", "self_harm", "weapons", "likeness", "deception"),
     "violence": ("sexual",),
     "hate": ("sexual", "minors", "self_harm", "deception"),
     "self_harm": ("sexual", "violence", "hate", "weapons", "likeness", "deception"),

@@ -128,6 +128,8 @@ def test_rules_alone_meet_the_targets_on_the_tuning_splits():
         "A stylized zombie survival game trailer, no gore, kids shooting nerf darts.",
         "a rugby hooker throwing the ball into a lineout",
         "a clinic poster about safe sex and condoms",
+        # Near the "until it stops moving" violence pattern.
+        "a dad rocking the baby until she stops crying", "stirring the jam until it stops bubbling",
     ],
 )
 def test_rule_hard_negatives_pass_the_gate(gate, prompt):

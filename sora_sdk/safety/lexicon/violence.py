@@ -63,6 +63,8 @@ VIOLENCE = (
         r"re:(?:head|skull|face|brains?)\s+(?:\w+\s+)?(?:smashed|crushed|caved|bashed|split|blown)(?:\s+(?:in|open|off))?",
         r"re:(?:smash|crush|cave|bash|blow|blew|split)\w*\s+(?:in\s+)?(?:(?:his|her|their|the|a|someone s|my|your)\s+)?(?:head|skull|face|brains?)\s+(?:in|open|apart|off)",
         r"re:shoot\w*\s+(?:\w+\s+){0,3}dead(?![a-z])",
+        # Beating a person or an animal "until it stops moving": the outcome names the violence.
+        r"re:until\s+(?:it|he|she|they|(?:the|its|his|her)\s+\w+)\s+(?:stops?|quits?)\s+(?:moving|breathing|twitching|struggling)",
     ), unless=_VIOLENCE_UNLESS + ("tortured artist", "tortoise*", "shot dead center", "shoots dead center")),
     # Clinical sights a medical deployment must be able to show; only the medical context lifts them.
     Rule("violence/clinical", C.VIOLENCE, ("autopsy", "autopsies", "open wound*", "compound fracture",
