@@ -128,6 +128,19 @@ def test_rope_is_relative():
     torch.testing.assert_close(s[idx(0, 0, 0), idx(1, 2, 1)], s[idx(1, 1, 2), idx(2, 3, 3)], atol=1e-5, rtol=1e-5)
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+def test_rope_rotates_each_pair_by_its_angle_exactly(dtype):
+    # rotate() is one complex multiply; it must equal the pairwise formula bit for bit, also on a
+    # strided view (k sliced out of a fused qkv projection) and in bf16.
+    rope = RotaryEmbedding3D(16)
+    cos, sin = rope.cos_sin((3, 5, 4), "cpu")
+    qkv = torch.randn(2, 60, 3, 2, 16, generator=torch.Generator().manual_seed(0)).to(dtype)
+    k = qkv.permute(2, 0, 3, 1, 4)[1]  # (B, h, N, d), not contiguous
+    x0, x1 = k.float()[..., 0::2], k.float()[..., 1::2]
+    expected = torch.stack([x0 * cos - x1 * sin, x0 * sin + x1 * cos], dim=-1).flatten(-2).to(dtype)
+    assert torch.equal(RotaryEmbedding3D.rotate(k, cos, sin), expected)
+
+
 def test_grid_not_divisible_by_patch_raises():
     with pytest.raises(ValueError, match="patch size"):
         make()(**inputs(h=5))
