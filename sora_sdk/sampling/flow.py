@@ -63,15 +63,23 @@ def flow_loss(
     noise: torch.Tensor,
     prediction_type: str,
     loss_mask: torch.Tensor | None = None,
+    weight: torch.Tensor | None = None,
 ) -> torch.Tensor:
     """Mean squared error against the native target (velocity or x0), in fp32.
 
     Args:
         loss_mask: (B, T) bool, True for latent frames that count (the noisy ones); conditioned
             frames are given to the model clean and are not a target.
+        weight: optional (B, 1, T, H, W) per-position weights (e.g. `foreground_weights`), applied
+            to the squared error before the per-frame mean; ``None`` weighs every position 1.
     """
     target = noise - x0 if prediction_type == "velocity" else x0
-    err = (model_output.float() - target.float()).pow(2).mean(dim=(1, 3, 4))  # (B, T)
+    sq = (model_output.float() - target.float()).pow(2)  # (B, C, T, H, W)
+    if weight is not None:
+        if weight.shape != (sq.shape[0], 1, *sq.shape[2:]):
+            raise ValueError(f"weight must be (B, 1, T, H, W) = {(sq.shape[0], 1, *sq.shape[2:])}, got {tuple(weight.shape)}.")
+        sq = sq * weight.float()
+    err = sq.mean(dim=(1, 3, 4))  # (B, T)
     if loss_mask is None:
         return err.mean()
     w = loss_mask.float()

@@ -102,6 +102,15 @@ class DiffusionTrainingConfig(OptimizationConfig):
     # ~0.1% of samples at shift 1). The default model's x0 prediction at sigma >= 0.99 was still
     # noise at step 5500 while sigma <= 0.9 was clean (docs/default-model.md).
     pure_noise_prob: float = Field(0.0, ge=0, le=1)
+    # Extra loss weight on the latent positions that hold objects (`foreground_weights`: 1 + this
+    # on foreground, normalised to mean 1 per clip). For footage of a few objects on a plain
+    # background (Shapes), where shape and direction live in a few per cent of the positions;
+    # 0 (off) for natural video, where "far from the median latent" does not mean "object".
+    foreground_weight: float = Field(0.0, ge=0)
+    # A VideoGenerator folder (or a shipped name such as "default") whose transformer weights the
+    # DiT and its EMA start from in a new fit: fine-tuning a released model with a changed
+    # objective. The architecture must match exactly. A resumed fit restores its checkpoint over it.
+    init_from: str | None = None
     # Seeds the per-step noise/sigma/mask/dropout streams (derived from seed, step and rank), so a
     # resumed run draws exactly what an uninterrupted one would.
     seed: int = 0

@@ -16,6 +16,7 @@ for validation and exported as the generator's transformer.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from sora_sdk.models.dit import SpacetimeDiT
 from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder
 from sora_sdk.sampling.flow import add_noise, flow_loss, resolution_shift, sample_training_sigmas
 from sora_sdk.training.config import DiffusionTrainingConfig
+from sora_sdk.training.foreground import foreground_weights
 from sora_sdk.training.masks import ConditionMaskSampler
 from sora_sdk.training.ema import EMASystem
 from sora_sdk.training.random_streams import step_generator
@@ -35,7 +37,7 @@ from sora_sdk.training.random_streams import step_generator
 if TYPE_CHECKING:
     from sora_sdk.pipeline.generator import VideoGenerator
 
-__all__ = ["VideoDiffusionSystem", "load_compressor"]  # load_compressor: re-exported from sora_sdk.models.compressor
+__all__ = ["VideoDiffusionSystem", "load_compressor", "warm_start_transformer"]  # load_compressor: re-exported from sora_sdk.models.compressor
 
 
 class VideoDiffusionSystem(EMASystem):
@@ -79,6 +81,8 @@ class VideoDiffusionSystem(EMASystem):
                 f"transformer.text_dim={transformer.config.text_dim} but the text encoder's hidden_size "
                 f"is {self.text_encoder.hidden_size}; make them equal."
             )
+        if self.cfg.init_from:  # before registering, so the EMA starts from the same weights
+            warm_start_transformer(transformer, self.cfg.init_from)
         self._register_trained("transformer", transformer)  # + ema_transformer (see EMASystem)
         self.optimizer = optimizer
         self.mask_sampler = ConditionMaskSampler(self.cfg.condition_masks)
@@ -132,7 +136,12 @@ class VideoDiffusionSystem(EMASystem):
             text.pooled,
             encoder_attention_mask=text.mask,
         )
-        loss = flow_loss(out, x0, noise, model.config.prediction_type, loss_mask=~pinned)
+        weight = None
+        if self.cfg.foreground_weight > 0:
+            # The mask from the posterior mean when cached (no sampling noise), else from x0.
+            clean = self.compressor.normalize(batch["posterior_mean"].to(self.device, torch.float32)) if "posterior_mean" in batch else x0
+            weight = foreground_weights(clean, self.cfg.foreground_weight)  # (B, 1, T, H, W)
+        loss = flow_loss(out, x0, noise, model.config.prediction_type, loss_mask=~pinned, weight=weight)
         self.log(f"{stage}/loss", loss, prog_bar=True, batch_size=b, sync_dist=stage != "train")
         return loss
 
@@ -195,6 +204,39 @@ class VideoDiffusionSystem(EMASystem):
     def export(self, path: str | Path) -> Path:
         """What this stage produces (used by the train entry and `PeriodicExport`)."""
         return self.export_generator(path)
+
+
+def warm_start_transformer(transformer: SpacetimeDiT, source: str | Path) -> None:
+    """Load the transformer weights of a `VideoGenerator` folder (or shipped model name) into
+    ``transformer``, in its own dtype. The two must be the same architecture.
+
+    Raises:
+        ValueError: no such folder or shipped model, or a different architecture.
+    """
+    from sora_sdk.pipeline.presets import shipped_models
+
+    shipped = shipped_models()
+    path = Path(source)
+    if not (path / "transformer" / "config.json").is_file():
+        if str(source) not in shipped:
+            raise ValueError(
+                f"init_from={str(source)!r}: not a VideoGenerator folder (no transformer/config.json) and not a "
+                f"shipped model ({sorted(shipped) or 'none shipped'}); pass an exported model folder "
+                "(a run's output_dir), a shipped name, or init_from=null to start from scratch."
+            )
+        path = shipped[str(source)]
+    src = SpacetimeDiT.from_pretrained(path / "transformer", low_cpu_mem_usage=False)
+    # Through JSON, as the configs are stored: a tuple here equals the list read back there.
+    theirs, ours = (json.loads(json.dumps(dict(m.config), default=str)) for m in (src, transformer))
+    differ = sorted(k for k in ours if not k.startswith("_") and theirs.get(k) != ours[k])
+    if differ:
+        raise ValueError(
+            f"init_from={str(source)!r} is a different architecture: "
+            + ", ".join(f"{k}={theirs.get(k)!r} there, {ours[k]!r} here" for k in differ)
+            + ". Build the DiT with the same config (e.g. model=compact for the shipped default)."
+        )
+    own_dtype = next(transformer.parameters()).dtype
+    transformer.load_state_dict({k: v.to(own_dtype) for k, v in src.state_dict().items()}, strict=True)
 
 
 def _validate(training) -> DiffusionTrainingConfig:

@@ -30,6 +30,21 @@ __all__ = ["train", "main", "compose_config", "config_dir"]
 CONFIG_NAME = "train"
 
 
+def _shipped_model_path(name: str) -> str:
+    """``${shipped:NAME}`` in a config: the folder of the model shipped in the package as NAME
+    (e.g. ``compressor_path: ${shipped:default}/compressor`` to fine-tune on the released compressor)."""
+    from sora_sdk.pipeline.presets import shipped_models
+
+    shipped = shipped_models()
+    if name not in shipped:
+        raise ValueError(f"${{shipped:{name}}}: no model of that name ships in the package; shipped: {sorted(shipped) or 'none'}.")
+    return str(shipped[name])
+
+
+if not OmegaConf.has_resolver("shipped"):
+    OmegaConf.register_new_resolver("shipped", _shipped_model_path)
+
+
 def config_dir() -> Path:
     """The folder holding ``train.yaml``: the installed ``sora_sdk.configs`` package, or, in a
     source checkout that is not installed, the repository's ``configs/`` folder."""

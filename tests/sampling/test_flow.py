@@ -1,5 +1,6 @@
 import math
 
+import pytest
 import torch
 
 from sora_sdk.sampling.flow import add_noise, flow_loss, resolution_shift, sample_training_sigmas, shift_sigmas, to_velocity
@@ -40,3 +41,18 @@ def test_loss_mask_ignores_pinned_frames():
     out = torch.tensor([1.0, 100.0]).view(1, 1, 2, 1, 1)  # exact on frame 0, wild on frame 1
     assert flow_loss(out, x0, noise, "velocity", loss_mask=torch.tensor([[True, False]])) == 0
     assert flow_loss(out, x0, noise, "velocity") > 1000
+
+
+def test_flow_loss_weights_positions():
+    x0, noise = torch.zeros(1, 2, 2, 2, 2), torch.zeros(1, 2, 2, 2, 2)
+    out = torch.zeros(1, 2, 2, 2, 2)
+    out[0, :, 0, 0, 0] = 1.0  # the only error: one position of frame 0 (velocity target 0)
+    plain = flow_loss(out, x0, noise, "velocity")
+    w = torch.ones(1, 1, 2, 2, 2)
+    assert flow_loss(out, x0, noise, "velocity", weight=w) == plain
+    w[0, 0, 0, 0, 0] = 3.0
+    torch.testing.assert_close(flow_loss(out, x0, noise, "velocity", weight=w), 3 * plain)
+    # Only frame 1 counts: its error is zero whatever the weights.
+    assert flow_loss(out, x0, noise, "velocity", loss_mask=torch.tensor([[False, True]]), weight=w) == 0
+    with pytest.raises(ValueError, match=r"\(B, 1, T, H, W\)"):
+        flow_loss(out, x0, noise, "velocity", weight=torch.ones(1, 2, 2, 2, 2))

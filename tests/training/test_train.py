@@ -32,6 +32,18 @@ def test_shipped_configs_compose():
     assert (cfg.data.train_dataset.num_frames, cfg.data.train_dataset.height, cfg.data.train_dataset.fps) == (17, 64, 8.0)
 
 
+def test_finetune_experiment_starts_from_the_shipped_model():
+    from sora_sdk.pipeline.presets import shipped_models
+
+    cfg = compose_config(["experiment=shapes_default_finetune"])
+    assert cfg.compressor_path == str(shipped_models()["default"] / "compressor")
+    assert cfg.data.train_dataset.datasets[0].compressor_path == cfg.compressor_path
+    assert cfg.model.training.init_from == "default" and cfg.model.training.foreground_weight > 0
+    assert cfg.model.transformer.hidden_size == 320  # the shipped default's architecture (model=compact)
+    with pytest.raises(Exception, match="shipped: \\['default'\\]"):
+        compose_config(["experiment=shapes_default_finetune", "compressor_path=${shipped:nope}/compressor"]).compressor_path
+
+
 def test_two_stage_pipeline_end_to_end(tmp_path, small_run):
     # Stage 1: the tiny compressor experiment writes a compressor folder with latent statistics.
     out = main(["experiment=tiny_shapes_compressor", f"run_dir={tmp_path / 'vae'}", "trainer.max_steps=2",
