@@ -407,6 +407,13 @@ class WorldModel(ModelMixin, ConfigMixin):
                 module.to(dtype)
             elif isinstance(module, nn.Conv2d):
                 module.to(dtype).to(memory_format=torch.channels_last)
+        # No autograd here, so an activation right after a convolution or linear layer may overwrite
+        # that layer's fresh output: the refiner's SiLUs on (64, 16, 64, 64) skip an 8 MB allocation
+        # each (same values). Not in the DiT, whose SiLUs read conditioning that is used again.
+        for part in (twin.refiner, twin.head):
+            for module in part.modules() if part is not None else ():
+                if isinstance(module, nn.SiLU):
+                    module.inplace = True
         return twin
 
     # ------------------------------------------------------------------ facts
