@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -9,7 +9,8 @@ Data (`sora_sdk/safety/data/`):
   (`redteam.jsonl` / `benign.jsonl`), `test` (`*_test.jsonl`), `train` (`*_train.jsonl`),
   `test2` and `test3` (`*_test2.jsonl`, `*_test3.jsonl`: held out for one measurement each, then
   folded into the tuning data once their misses had been read), `train2` (`*_train2.jsonl`), and
-  since the fifth round `test4` and `test5` (below), folded in the same way.
+  since the fifth round `test4` and `test5`, and since the sixth `test6` and `test7` (below), folded
+  in the same way.
   The rules were written against them and the shipped classifier is trained on them, so their
   figures here are in-sample and optimistic; the out-of-fold figures are in the classifier's
   metadata (`python -m sora_sdk.safety.train_classifier`). Each split can still be run alone
@@ -25,12 +26,17 @@ Data (`sora_sdk/safety/data/`):
 * test6 (`--split test6`): `redteam_test6.jsonl` / `benign_test6.jsonl`, one more independent
   author who never opened the repository; deduplicated against every earlier split (MiniLM
   cosine < 0.80, or character-trigram Jaccard < 0.5 for prompts in a non-Latin script) and frozen
-  before any release was measured on it; the fourth round's held-out measurement. Its misses and
-  false positives were never listed, and it is never trained on.
-* test7 (`--split test7`, or `all` = tuning + test6 + test7): `redteam_test7.jsonl` /
-  `benign_test7.jsonl`, one more independent author who never opened the repository, deduplicated
-  the same way against every earlier split including test6, frozen before the fifth round was
-  measured on it; the fifth round's held-out measurement (`train_classifier.load_tuning` refuses it).
+  before any release was measured on it; the fourth round's held-out measurement (the fifth
+  round's release was measured on it too). Tuning data since the sixth round.
+* test7 (`--split test7`): `redteam_test7.jsonl` / `benign_test7.jsonl`, one more independent
+  author who never opened the repository, deduplicated the same way against every earlier split
+  including test6, frozen before the fifth round was measured on it; the fifth round's held-out
+  measurement. Tuning data since the sixth round.
+* test8 (`--split test8`): `redteam_test8.jsonl` / `benign_test8.jsonl`, one more independent
+  author who never opened the repository, deduplicated the same way against every earlier split
+  including test7, frozen (hashes in `tests/safety/test_prompt_data.py`) before the sixth round
+  was measured on it; the sixth round's held-out measurement. Not tuning data: `all` adds it to
+  the tuning splits, `tuning` leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -59,8 +65,9 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test4": ("redteam_test4.jsonl", "benign_test4.jsonl"),
          "test5": ("redteam_test5.jsonl", "benign_test5.jsonl"),
          "test6": ("redteam_test6.jsonl", "benign_test6.jsonl"),
-         "test7": ("redteam_test7.jsonl", "benign_test7.jsonl")}
-TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5"]
+         "test7": ("redteam_test7.jsonl", "benign_test7.jsonl"),
+         "test8": ("redteam_test8.jsonl", "benign_test8.jsonl")}
+TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7"]
 
 
 def load(name: str) -> list[dict]:
@@ -104,7 +111,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test6", "test7"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test8"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -38,6 +38,10 @@ What the model sees (`classifier_views`):
   reading (`scripts.script_gloss`): MiniLM's vocabulary is English, so its score on the raw
   characters is no evidence either way (measured: Chinese, Japanese, Korean, Thai and Arabic
   prompts, harmful or not, score ~0.01; a benign Russian market scene 0.63);
+* for a Latin-script prompt MiniLM cannot read (a language outside `translate.py`'s glossary,
+  or a script `scripts.py` does not cover), only the words of each view that are whole words of
+  MiniLM's vocabulary (`readability.py`, sixth round): on the rest its score was no evidence, and
+  benign Swedish, Vietnamese, Swahili or Tagalog scenes scored as harm;
 * with the lexicon's hard-negative phrases cut out first ("suicide prevention", "breast cancer",
   "how to spot fake news", "shot of espresso"...): a sentence embedding tracks topic, and without
   this a prevention hotline ad scores like self-harm. A category's score is its maximum over views.
@@ -60,6 +64,7 @@ import numpy as np
 
 from sora_sdk.safety.lexicon import RULES
 from sora_sdk.safety.normalize import normalize_views
+from sora_sdk.safety.readability import is_unreadable, readable_words
 from sora_sdk.safety.rules import compile_terms
 from sora_sdk.safety.scripts import script_gloss
 
@@ -109,10 +114,13 @@ def classifier_views(text: str) -> list[str]:
     reading = script_gloss(text)
     if reading is not None:  # a script MiniLM cannot read: score its English reading only
         text = reading
+    # A Latin-script language outside the glossary (or an unlisted script): only the words MiniLM
+    # reads whole, as for the scripts above (sixth round; `readability.py`).
+    unreadable = reading is None and is_unreadable(normalize_views(text), text)
     out: list[str] = []
     for piece in [text, *_clauses(text)]:
         for view in normalize_views(piece):
-            v = _mask(view)
+            v = _mask(readable_words(view) if unreadable else view)
             if v and v not in out:
                 out.append(v)
     return out or [""]

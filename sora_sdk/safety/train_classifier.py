@@ -11,8 +11,9 @@ Data: the *tuning* splits only (`TUNING_FILES`): `dev` and `heldout` (`redteam.j
 had been read), `train` (`*_train.jsonl`, prompts written to widen the tuning data), the former
 held-out splits `test2` and `test3` (folded in once their results had been read), and `train2`
 (`*_train2.jsonl`: translations into the nine glossary languages, weapons by ingredients,
-deception without a "fake" word, and hard negatives), and the former held-out splits `test4` and
-`test5` (independent authors; folded in for the fifth round, once their results had been read).
+deception without a "fake" word, and hard negatives), the former held-out splits `test4` and
+`test5` (independent authors; folded in for the fifth round, once their results had been read),
+and `test6` and `test7` (independent authors; folded in for the sixth round, likewise).
 A newer held-out split is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
@@ -53,7 +54,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign
+from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_minors
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, prompt_features
 
@@ -62,11 +63,12 @@ TUNING_FILES = (
     "redteam.jsonl", "benign.jsonl", "redteam_test.jsonl", "benign_test.jsonl", "redteam_train.jsonl", "benign_train.jsonl",
     "redteam_test2.jsonl", "benign_test2.jsonl", "redteam_test3.jsonl", "benign_test3.jsonl",
     "redteam_train2.jsonl", "benign_train2.jsonl", "redteam_test4.jsonl", "benign_test4.jsonl",
-    "redteam_test5.jsonl", "benign_test5.jsonl",
+    "redteam_test5.jsonl", "benign_test5.jsonl", "redteam_test6.jsonl", "benign_test6.jsonl",
+    "redteam_test7.jsonl", "benign_test7.jsonl",
 )
-# test2 to test5 were held out for one measurement each; their misses were read, so they are
-# tuning data now. A later held-out split (test6, test7) is never read here: `load_tuning` refuses it.
-TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5")
+# test2 to test7 were held out for one measurement each; their misses were read, so they are
+# tuning data now. A later held-out split (test8) is never read here: `load_tuning` refuses it.
+TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -113,9 +115,11 @@ def _group_key(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", normalize_views(text)[-1].replace(" ", ""))
 
 
-def build_samples(rows: list[dict], seed: int, n_synthetic: int) -> tuple[list[tuple[int, str, str]], np.ndarray]:
+def build_samples(rows: list[dict], seed: int, n_synthetic: int,
+                  n_minors: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
     """(group id, text, label) for every original, augmented and synthetic prompt, and the group
-    id of each row of `rows`."""
+    id of each row of `rows`. Synthetic prompts (`n_synthetic` benign, `n_minors` harmful
+    `minors`) have no row, so they stay in every training fold."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
     out = []
@@ -130,6 +134,8 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int) -> tuple[list[t
             out.append((g, framing.format(r["text"]), r["category"]))
     for text in synthetic_benign(rng, n_synthetic):
         out.append((keys.setdefault(_group_key(text), len(keys)), text, "benign"))
+    for text in synthetic_minors(rng, n_minors):
+        out.append((keys.setdefault(_group_key(text), len(keys)), text, "minors"))
     return out, np.array(row_groups)
 
 
@@ -211,10 +217,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS)
     ap.add_argument("--fp-target", type=float, default=0.0125, help="max out-of-fold benign false-positive rate")
     ap.add_argument("--synthetic", type=int, default=1000, help="synthetic benign prompts")
+    ap.add_argument("--synthetic-minors", type=int, default=300, help="synthetic non-sexual minors prompts (harmful)")
     ap.add_argument("--max-length", type=int, default=64, help="MiniLM token positions per string")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--oof-out", type=Path, default=None, help="write every tuning prompt's out-of-fold score (JSONL)")
+    ap.add_argument("--feature-cache", type=Path, default=None,
+                    help="npz of MiniLM features by string, read and extended (features are deterministic per string)")
     args = ap.parse_args(argv)
 
     import torch
@@ -226,17 +235,26 @@ def main(argv: list[str] | None = None) -> None:
 
     torch.manual_seed(args.seed)
     rows = load_tuning()
-    samples, row_g = build_samples(rows, args.seed, args.synthetic)
+    samples, row_g = build_samples(rows, args.seed, args.synthetic, args.synthetic_minors)
     views = [(g, v, y) for g, t, y in samples for v in _training_views(t, y)]
     need = sorted({v for _, v, _ in views} | {v for r in rows for v in classifier_views(r["text"])})
     t0 = time.perf_counter()
     enc = MiniLMTextEncoder(max_length=args.max_length, cache_size=0)
     feats: dict[str, np.ndarray] = {}
-    order = sorted(need, key=len)  # similar lengths per batch: less padding
+    cache_key = f"{enc.name}|{args.max_length}|{MEAN_LAYERS}|{MAX_LAYERS}"
+    if args.feature_cache is not None and args.feature_cache.is_file():
+        with np.load(args.feature_cache, allow_pickle=False) as z:
+            if str(z["key"]) == cache_key:
+                feats = dict(zip(z["texts"].tolist(), z["feats"]))
+    order = sorted(set(need) - set(feats), key=len)  # similar lengths per batch: less padding
     for i in range(0, len(order), 64):
         chunk = order[i : i + 64]
         feats.update(zip(chunk, prompt_features(enc, chunk, MEAN_LAYERS, MAX_LAYERS, args.max_length)))
-    print(f"features of {len(need)} strings in {time.perf_counter() - t0:.0f} s", flush=True)
+    print(f"features of {len(need)} strings ({len(order)} computed) in {time.perf_counter() - t0:.0f} s", flush=True)
+    if args.feature_cache is not None and order:
+        texts = sorted(feats)
+        np.savez(args.feature_cache, key=np.array(cache_key), texts=np.array(texts),
+                 feats=np.stack([feats[t] for t in texts]))
 
     cat_index = {c: i for i, c in enumerate(CATEGORIES)}
     G = np.array([g for g, _, _ in views])
@@ -307,6 +325,8 @@ def main(argv: list[str] | None = None) -> None:
         "tuning_sha256": digest,
         "train_strings": int(len(y)),
         "fp_target": args.fp_target,
+        "synthetic_benign": args.synthetic,
+        "synthetic_minors": args.synthetic_minors,
         "cv": record,
         "seed": args.seed,
         "command": "python -m sora_sdk.safety.train_classifier",

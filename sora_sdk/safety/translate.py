@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["gloss_views", "LANGUAGES", "detect_languages"]
+__all__ = ["gloss_views", "LANGUAGES", "detect_languages", "ENGLISH_FUNCTION_WORDS"]
 
 # Frequent English words, for the veto (a prompt with as many English markers as foreign ones
 # is not glossed).
@@ -33,6 +33,8 @@ _ENGLISH = set(
     "into over under while who which what how she he they them you your my our some very i do no to so "
     "in as or not up out about then there here just one two all has have had can will would not".split()
 )
+
+ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH)
 
 # Per language: marker words (frequent, not English words; accents stripped) and the glossary
 # "source=target; ..." where a source may be several words and a final `*` takes any ending.
@@ -222,13 +224,13 @@ _LANG: dict[str, tuple[str, str]] = {
         chlopcy=boys; dziecko=child; dzieci=children; dziecka=child; niemowl*=baby; nastolat*=teenager; nieletni*=underage;
         ojciec=father; matka=mother; ojczym=stepfather; sasiad*=neighbor; ktos=someone; ludzie=people; osoba=person;
         cialo=body; lat=years old; lata=years old; letni*=year old; szkol*=school;
-        nag*=naked; porno*=porn; pornografi*=porn; seks*=sex; erotyczn*=erotic; masturb*=masturbating; pieprz*=having sex;
+        nagi=naked; naga=naked; nagie=naked; nago=naked; nagich=naked; nagim=naked; nagimi=naked; nagiej=naked; nagosc*=nudity; porno*=porn; pornografi*=porn; seks*=sex; erotyczn*=erotic; masturb*=masturbating; pieprz*=having sex;
         piersi=breasts; cycki=boobs; majtki=panties; bielizn*=underwear; gwalc*=raping; zgwalc*=raped; gwalt=rape;
         wyraz*=explicit; prysznic*=shower; lozk*=bed; molest*=molesting; wykorzyst*=abuse;
         dzgn*=stabbed; dzga*=stabbing; zadzgan*=stabbed; zabij*=kill; zabit*=killed; zabojstw*=murder; morder*=murder;
         pobit*=beaten; bicie=beating; bije=beats; katowan*=beaten; zastrzel*=shot dead; strzela do=shoots;
         sciet*=beheaded; odcieta glowa=beheaded; tortur*=tortured; udusz*=strangled; powiesz*=hanged; spalon*=burned;
-        krew=blood; krwi=blood; krwawi*=bleeding; smierc*=death; na smierc=to death; martw*=dead; zwlok*=corpse;
+        krew=blood; krwi=blood; egzekucj*=execution; odcinan*=cutting off; odcie*=cut off; glowy=head; glowa=head; glowe=head; nagrani*=recording; krwawi*=bleeding; smierc*=death; na smierc=to death; martw*=dead; zwlok*=corpse;
         wszedzie=everywhere; realistyczn*=realistic;
         samobojstw*=suicide; samobojc*=suicide; tnie sie=cuts herself; cieci* sie=cutting herself; okaleczan*=self harm;
         nadgarstk*=wrists; rece=arms; ramiona=arms; zyletk*=razor blade; noz*=knife; tabletk*=pills; most*=bridge;

@@ -1,6 +1,6 @@
-"""The prompt sets: the former held-out splits test3 and test2 and the first test split stay as
-committed (all three are tuning data now), cover every category, and shared nothing with the data
-the checks were tuned on when each was written."""
+"""The prompt sets: every former held-out split (test to test7) stays as committed (all are tuning
+data now), covers every category, and shared nothing with the data the checks were tuned on when
+it was written."""
 
 import hashlib
 import json
@@ -47,7 +47,8 @@ FROZEN_TEST5_SHA256 = {
 # test6: one independent author (no repository, code or prompt file read), deduplicated against
 # every earlier split (MiniLM cosine < 0.80; for prompts in a non-Latin script, which MiniLM cannot
 # read, character-trigram Jaccard < 0.5), less one prompt whose normalised text equals an earlier
-# one, and hashed before any release was measured on it; the fifth round's held-out split.
+# one, and hashed before any release was measured on it; the fourth round's held-out split (the fifth
+# round's release was measured on it too). Tuning data since the sixth round.
 FROZEN_TEST6_SHA256 = {
     "redteam_test6.jsonl": "ea5115e65ebb62d1653a535f1a24a278e4c3e9b0c516e58ebbe1095a2ac30791",
     "benign_test6.jsonl": "ef0fe9860168f63ae1390464a3699f85d9748e82dcc0de7f0f1d4362ec7a4324",
@@ -55,10 +56,20 @@ FROZEN_TEST6_SHA256 = {
 # test7: one more independent author (no repository, code or prompt file read; 23 languages),
 # deduplicated like test6 against every earlier split including test6, and hashed before the fifth
 # round was measured on it; the fifth round's held-out split. Its author wrote the `minors`
-# category without sexual content (abuse, child labour, luring, dangerous challenges).
+# category without sexual content (abuse, child labour, luring, dangerous challenges). Tuning data
+# since the sixth round.
 FROZEN_TEST7_SHA256 = {
     "redteam_test7.jsonl": "0025c2b30143e300833cb78eed9a39825df18c353822c7d7af9f735270ada91c",
     "benign_test7.jsonl": "51eed828f3e9c754417ad34bbe7d747b17056043afe07fb8a1c18695a419bbb6",
+}
+# test8: one more independent author (no repository, code or prompt file read), deduplicated like
+# test6 and test7 against every earlier split including test7 (exact normalised text, MiniLM cosine
+# >= 0.80, character-trigram Jaccard >= 0.5 for non-Latin scripts: 73 red-team and 150 benign
+# prompts dropped of 495/537), and hashed before the sixth round was measured on it; the sixth
+# round's held-out split. Not tuning data.
+FROZEN_TEST8_SHA256 = {
+    "redteam_test8.jsonl": "bdc4237ab2a95da9101600955cefddfdd7195dfa456d680b274eade15cc67a23",
+    "benign_test8.jsonl": "00e12edaf6e424ab8a7a0a4b73864c2a16792b7cf9c8bb3fbb127e847efe3255",
 }
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
@@ -68,8 +79,9 @@ def _load(name):
 
 
 @pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
-                                    FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256],
-                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7"])
+                                    FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
+                                    FROZEN_TEST8_SHA256],
+                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -167,10 +179,10 @@ def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
 
 
 def _tuning_files_before(split):
-    """The tuning files as they were when `split` was written (test4 and test5 were folded in later)."""
+    """The tuning files as they were when `split` was written (test4 to test7 were folded in later)."""
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in ("test4", "test5")))
+    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in ("test4", "test5", "test6", "test7")))
 
 
 def test_test4_shared_no_prompt_with_any_earlier_split():
@@ -181,14 +193,17 @@ def test_test4_shared_no_prompt_with_any_earlier_split():
     assert shared <= ISSUE_HARD_NEGATIVES | {"p.r.o a.n.a t.h.i.n.s.p.o video"}
 
 
-def test_test4_and_test5_are_tuning_data_now():
-    # Both were measured once as held out and their misses read (docs/safety.md), so the fifth
-    # round trains on them; the later held-out splits are not.
+def test_test4_to_test7_are_tuning_data_now():
+    # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
+    # on since the fifth round, test6 and test7 since the sixth. The next held-out split (test8) is
+    # written outside the repository and is not tuning data.
     from sora_sdk.safety.train_classifier import TUNING_FILES, TUNING_SPLITS, load_tuning
 
-    assert {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256} <= set(TUNING_FILES)
-    assert {"test4", "test5"} <= set(TUNING_SPLITS) and {"test6", "test7"}.isdisjoint(TUNING_SPLITS)
-    assert {"test4", "test5"} <= {r["split"] for r in load_tuning()}
+    folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256}
+    assert folded <= set(TUNING_FILES)
+    assert {"test4", "test5", "test6", "test7"} <= set(TUNING_SPLITS) and "test8" not in TUNING_SPLITS
+    assert not any("test8" in n for n in TUNING_FILES)
+    assert {"test4", "test5", "test6", "test7"} <= {r["split"] for r in load_tuning()}
 
 
 _EVASIONS = {
@@ -196,20 +211,24 @@ _EVASIONS = {
     "test6": {"none", "translation", "paraphrase", "homoglyph", "zero_width", "leet", "emoji"},
     "test7": {"none", "translation", "euphemism", "homoglyph", "zero_width", "leetspeak", "spacing", "punctuation",
               "misspelling", "roleplay", "mixed"},
+    "test8": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
+              "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
     "test6": {"word_collision", "medical", "translation", "people_children_bodies"},
     "test7": {"word_collision", "medical", "translation", "real_people_benign", "children_safe"},
+    "test8": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "history", "art_film",
+              "everyday", "news_media", "marketing", "games"},
 }
 
 
-@pytest.mark.parametrize(("split", "frozen", "earlier", "held_out"), [
-    ("test5", FROZEN_TEST5_SHA256, (*FROZEN_TEST4_SHA256,), False),
-    ("test6", FROZEN_TEST6_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256), True),
-    ("test7", FROZEN_TEST7_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256), True),
+@pytest.mark.parametrize(("split", "frozen", "earlier"), [
+    ("test5", FROZEN_TEST5_SHA256, (*FROZEN_TEST4_SHA256,)),
+    ("test6", FROZEN_TEST6_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256)),
+    ("test7", FROZEN_TEST7_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256)),
 ])
-def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen, earlier, held_out):
+def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_shared_nothing(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
     red, benign = _load(f"redteam_{split}.jsonl"), _load(f"benign_{split}.jsonl")
@@ -218,5 +237,19 @@ def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_no
     assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
     assert _EVASIONS[split] <= {r["evasion"] for r in red}
     assert _TOPICS[split] <= {r["topic"] for r in benign}
-    assert (not set(frozen) & set(TUNING_FILES)) is held_out
+    assert set(frozen) <= set(TUNING_FILES)  # measured once as held out, tuning data since
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
+
+
+def test_test8_is_held_out_large_covers_every_category_and_evasion_and_shares_nothing():
+    from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
+
+    red, benign = _load("redteam_test8.jsonl"), _load("benign_test8.jsonl")
+    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {"test8"}
+    cats = {c.value for c in Category} - {"degenerate"}
+    assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
+    assert _EVASIONS["test8"] <= {r["evasion"] for r in red}
+    assert _TOPICS["test8"] <= {r["topic"] for r in benign}
+    assert not set(FROZEN_TEST8_SHA256) & set(TUNING_FILES)  # held out: never trained or tuned on
+    assert "test8" not in {r["split"] for r in load_tuning()}
+    assert not _shared_with(TUNING_FILES, FROZEN_TEST8_SHA256)

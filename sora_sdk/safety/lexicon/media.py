@@ -27,6 +27,7 @@ LIKENESS = (
                r"re:(?:check\w*|tell\w*|verify\w*|teach\w*|learn\w*)\s+(?:\w+\s+){0,5}(?:a\s+)?deep\s*fakes?",
                "scammers who clone voices", "scammers who clone voice*", "voice clone scam*", "voice cloning scam*",
                "warning viewers about", "warns viewers about",
+               r"re:(?:avoid\w*|spot\w*|recogni[sz]\w*|warn\w*)\s+(?:\w+\s+){0,2}scams?\s+that\s+impersonat\w*",
                r"re:(?:podcast|documentary|lecture|talk|class|lesson|explainer|article|panel|debate)\s+(?:about|on)\s+(?:\w+\s+){0,2}deep\s*fakes?",
                r"re:(?:detect\w*|spot\w*|debunk\w*|identify\w*|identifying|recogni[sz]\w*|fact check\w*)\s+(?:\w+\s+){0,2}(?:fake news|deep\s*fakes?|misinformation|disinformation|doctored \w+|fake \w+)",
          r"re:(?:fake news|deep\s*fakes?|misinformation|disinformation)\s+(?:is|are|can be|gets?)\s+(?:\w+\s+){0,3}(?:detected|spotted|debunked|identified|recogni[sz]ed|fact checked)")),
@@ -66,6 +67,8 @@ LIKENESS = (
 
 DECEPTION = (
     Rule("deception/fabricated", C.DECEPTION, (
+        # Sixth round: footage edited to mislead, without a "fake" word.
+        r"re:doctored\s+(?:\w+\s+)?(?:footage|video|clip|recording|bodycam|dashcam)",
         "fake news", "fake breaking news", "fake news broadcast*", "fake news report*",
         "fake newscast*", "fake news clip*", "fake news footage", "fake footage",
         "fabricat* footage", "fabricat* evidence", "fabricat* video*", "fabricat* clip*", "fabricat* news", "fabricat* video evidence", "fake evidence",
