@@ -117,6 +117,25 @@ class TabletopEnv(gym.Env[np.ndarray, np.ndarray]):
         passing options does not shift the random stream of later episodes.
         """
         super().reset(seed=seed)
+        self._scene.build(self._layout(options))
+        self._state = self._scene.state()
+        return self._observe(), self._describe(self._state)
+
+    def reset_observation(self, *, seed: int | None = None,
+                          options: dict[str, Any] | None = None) -> tuple[np.ndarray, dict[str, Any]]:
+        """The observation and info ``reset(seed=seed, options=options)`` returns, and the same
+        random stream afterwards, without preparing the physics: the bodies are moved, not rebuilt
+        (``TabletopScene.place``), about 4x faster. For callers that need only start frames, such
+        as the world-model env resetting 64 sub-envs at once. ``step`` raises until ``reset``.
+        """
+        super().reset(seed=seed)
+        self._scene.place(self._layout(options))
+        self._state = state = self._scene.state()
+        obs = self._observe()
+        self._state = None  # not steppable: step(), render() and scene_state ask for a reset
+        return obs, self._describe(state)
+
+    def _layout(self, options: dict[str, Any] | None) -> SceneLayout:
         layout = self._sample_layout(self.np_random)
         for key, value in (options or {}).items():
             if key not in self.reset_option_keys:
@@ -124,9 +143,7 @@ class TabletopEnv(gym.Env[np.ndarray, np.ndarray]):
                                  f"valid options: {', '.join(self.reset_option_keys)}")
             layout[key] = _check_xy(key, value) if key.endswith("_xy") else float(value)
         self._check_layout(layout)
-        self._scene.build(SceneLayout(**layout))
-        self._state = self._scene.state()
-        return self._observe(), self._describe(self._state)
+        return SceneLayout(**layout)
 
     def render(self) -> np.ndarray | None:
         if self.render_mode is None:

@@ -151,7 +151,8 @@ class _Rollouts:
 def _real_env(model: WorldModel) -> gym.Env:
     import sora_sdk.integrations.robotics  # noqa: F401  (registers the ids)
 
-    # The unwrapped task: resets only (no steps), so no TimeLimit or checker wrappers are needed.
+    # The unwrapped task: start frames only (`reset_observation`, no steps), so no TimeLimit or
+    # checker wrappers are needed.
     return gym.make(REAL_ENV_ID, image_size=model.config.image_size).unwrapped
 
 
@@ -237,7 +238,7 @@ class WorldModelEnv(gym.Env[np.ndarray, np.ndarray]):
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> tuple[np.ndarray, dict[str, Any]]:
         super().reset(seed=seed)
-        first, info = self._real.reset(seed=seed, options=options)
+        first, info = self._real.reset_observation(seed=seed, options=options)
         # The noise stream of this episode: a function of the reset seed (and of the episode's
         # place in the stream when reset() is called without one).
         self._generator.manual_seed(int(self.np_random.integers(2**63 - 1)))
@@ -376,7 +377,7 @@ class WorldModelVectorEnv(VectorEnv):
                 seed = int(self.np_random.integers(2**31 - 1))
             if seed is None:
                 self._real.np_random = self._rngs[i]  # continue sub-env i's stream of start layouts
-            frame, info = self._real.reset(seed=seed, options=options or None)
+            frame, info = self._real.reset_observation(seed=seed, options=options or None)
             self._rngs[i] = self._real.np_random
             frames.append(frame)
             infos = self._add_info(infos, info, int(i))

@@ -113,3 +113,32 @@ def test_commands_beyond_one_saturate(make_env):
     assert np.array_equal(info_a["pusher_xy"], info_b["pusher_xy"])
     # one full-speed step moves the pusher about 0.25 m/s * 0.1 s = 2.5 cm per axis
     np.testing.assert_allclose(info_a["pusher_xy"], [0.025, -0.025], atol=0.004)
+
+
+@pytest.mark.parametrize("env_id", IDS)
+def test_reset_observation_returns_what_reset_returns_and_keeps_the_stream(make_env, env_id):
+    # The world-model env resets its sub-envs with reset_observation (bodies moved, not rebuilt).
+    real, fast = make_env(env_id).unwrapped, make_env(env_id).unwrapped
+    fast.reset_observation(seed=1234)  # a world already built elsewhere, to be moved
+    seeds = [*range(40), None, None, None, 7, None]  # None continues each env's own stream
+    for seed in seeds:
+        obs, info = real.reset(seed=seed)
+        obs_fast, info_fast = fast.reset_observation(seed=seed)
+        assert np.array_equal(obs, obs_fast)
+        assert info.keys() == info_fast.keys()
+        for key in info:
+            np.testing.assert_array_equal(info[key], info_fast[key])  # bit-identical, yaw included
+    options = {"pusher_xy": (0.1, -0.1)}
+    assert np.array_equal(real.reset(seed=5, options=options)[0], fast.reset_observation(seed=5, options=options)[0])
+
+
+def test_step_after_reset_observation_asks_for_a_reset(make_env):
+    env = make_env("SoraSDK/Push-v0").unwrapped
+    env.reset_observation(seed=1)  # the first call builds the world; later ones move its bodies
+    env.reset_observation(seed=0)
+    with pytest.raises(gym.error.ResetNeeded, match="reset"):
+        env.step(np.zeros(2, np.float32))
+    with pytest.raises(RuntimeError, match="build"):
+        env._scene.step()
+    first, _ = env.reset(seed=0)  # a real reset rebuilds and steps as usual
+    assert env.step(np.ones(2, np.float32))[0].shape == first.shape
