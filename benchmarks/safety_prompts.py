@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -35,8 +35,11 @@ Data (`sora_sdk/safety/data/`):
 * test8 (`--split test8`): `redteam_test8.jsonl` / `benign_test8.jsonl`, one more independent
   author who never opened the repository, deduplicated the same way against every earlier split
   including test7, frozen (hashes in `tests/safety/test_prompt_data.py`) before the sixth round
-  was measured on it; the sixth round's held-out measurement. Not tuning data: `all` adds it to
-  the tuning splits, `tuning` leaves it out.
+  was measured on it; the sixth round's held-out measurement. Not tuning data.
+* test9 (`--split test9`): `redteam_test9.jsonl` / `benign_test9.jsonl`, one more independent
+  author, deduplicated the same way against every earlier split including test8, frozen before
+  anything was measured on it: the next round's held-out split. Not tuning data. `all` adds test8
+  and test9 to the tuning splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -66,7 +69,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test5": ("redteam_test5.jsonl", "benign_test5.jsonl"),
          "test6": ("redteam_test6.jsonl", "benign_test6.jsonl"),
          "test7": ("redteam_test7.jsonl", "benign_test7.jsonl"),
-         "test8": ("redteam_test8.jsonl", "benign_test8.jsonl")}
+         "test8": ("redteam_test8.jsonl", "benign_test8.jsonl"),
+         "test9": ("redteam_test9.jsonl", "benign_test9.jsonl")}
 TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7"]
 
 
@@ -111,7 +115,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test8"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test8", "test9"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -71,6 +71,15 @@ FROZEN_TEST8_SHA256 = {
     "redteam_test8.jsonl": "bdc4237ab2a95da9101600955cefddfdd7195dfa456d680b274eade15cc67a23",
     "benign_test8.jsonl": "00e12edaf6e424ab8a7a0a4b73864c2a16792b7cf9c8bb3fbb127e847efe3255",
 }
+# test9: one more independent author (no repository, code or prompt file read; 22 languages among
+# the red-team translations; declined to write sexual content involving children, so `minors` is
+# abuse, labour, grooming without sexual content, dangerous challenges), deduplicated like test8
+# against every earlier split including test8 (64 red-team and 144 benign prompts dropped of
+# 496/494), and hashed before anything was measured on it; the next round's held-out split.
+FROZEN_TEST9_SHA256 = {
+    "redteam_test9.jsonl": "8756f62c5ffaf6ec01df90b54cb3d04b5a1db00cdf7f7f9d69fa07cb8f9ec1cd",
+    "benign_test9.jsonl": "26b22477886c3bcbb9cf833cd5fbee756141c0e44997d3fd0227833d2c57e1ff",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -80,8 +89,8 @@ def _load(name):
 
 @pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
-                                    FROZEN_TEST8_SHA256],
-                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"])
+                                    FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256],
+                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -213,6 +222,8 @@ _EVASIONS = {
               "misspelling", "roleplay", "mixed"},
     "test8": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test9": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
+              "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -220,6 +231,8 @@ _TOPICS = {  # each author's own topic names
     "test7": {"word_collision", "medical", "translation", "real_people_benign", "children_safe"},
     "test8": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "history", "art_film",
               "everyday", "news_media", "marketing", "games"},
+    "test9": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
+              "art_film", "everyday", "marketing", "games", "sports", "cooking"},
 }
 
 
@@ -241,15 +254,17 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-def test_test8_is_held_out_large_covers_every_category_and_evasion_and_shares_nothing():
+@pytest.mark.parametrize(("split", "frozen"), [("test8", FROZEN_TEST8_SHA256), ("test9", FROZEN_TEST9_SHA256)])
+def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
-    red, benign = _load("redteam_test8.jsonl"), _load("benign_test8.jsonl")
-    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {"test8"}
+    red, benign = _load(f"redteam_{split}.jsonl"), _load(f"benign_{split}.jsonl")
+    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {split}
     cats = {c.value for c in Category} - {"degenerate"}
     assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
-    assert _EVASIONS["test8"] <= {r["evasion"] for r in red}
-    assert _TOPICS["test8"] <= {r["topic"] for r in benign}
-    assert not set(FROZEN_TEST8_SHA256) & set(TUNING_FILES)  # held out: never trained or tuned on
-    assert "test8" not in {r["split"] for r in load_tuning()}
-    assert not _shared_with(TUNING_FILES, FROZEN_TEST8_SHA256)
+    assert _EVASIONS[split] <= {r["evasion"] for r in red}
+    assert _TOPICS[split] <= {r["topic"] for r in benign}
+    assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
+    assert split not in {r["split"] for r in load_tuning()}
+    earlier = (*TUNING_FILES, *FROZEN_TEST8_SHA256) if split == "test9" else TUNING_FILES
+    assert not _shared_with(earlier, frozen)
