@@ -236,6 +236,16 @@ _TOPICS = {  # each author's own topic names
 }
 
 
+def _assert_large_and_covering(split):
+    """300+ prompts each side, every category with 30+, and the author's evasions and topics."""
+    red, benign = _load(f"redteam_{split}.jsonl"), _load(f"benign_{split}.jsonl")
+    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {split}
+    cats = {c.value for c in Category} - {"degenerate"}
+    assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
+    assert _EVASIONS[split] <= {r["evasion"] for r in red}
+    assert _TOPICS[split] <= {r["topic"] for r in benign}
+
+
 @pytest.mark.parametrize(("split", "frozen", "earlier"), [
     ("test5", FROZEN_TEST5_SHA256, (*FROZEN_TEST4_SHA256,)),
     ("test6", FROZEN_TEST6_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256)),
@@ -244,12 +254,7 @@ _TOPICS = {  # each author's own topic names
 def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_shared_nothing(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    red, benign = _load(f"redteam_{split}.jsonl"), _load(f"benign_{split}.jsonl")
-    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {split}
-    cats = {c.value for c in Category} - {"degenerate"}
-    assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
-    assert _EVASIONS[split] <= {r["evasion"] for r in red}
-    assert _TOPICS[split] <= {r["topic"] for r in benign}
+    _assert_large_and_covering(split)
     assert set(frozen) <= set(TUNING_FILES)  # measured once as held out, tuning data since
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
@@ -258,12 +263,7 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
-    red, benign = _load(f"redteam_{split}.jsonl"), _load(f"benign_{split}.jsonl")
-    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {split}
-    cats = {c.value for c in Category} - {"degenerate"}
-    assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
-    assert _EVASIONS[split] <= {r["evasion"] for r in red}
-    assert _TOPICS[split] <= {r["topic"] for r in benign}
+    _assert_large_and_covering(split)
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
     earlier = (*TUNING_FILES, *FROZEN_TEST8_SHA256) if split == "test9" else TUNING_FILES
