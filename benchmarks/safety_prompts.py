@@ -9,8 +9,8 @@ Data (`sora_sdk/safety/data/`):
   (`redteam.jsonl` / `benign.jsonl`), `test` (`*_test.jsonl`), `train` (`*_train.jsonl`),
   `test2` and `test3` (`*_test2.jsonl`, `*_test3.jsonl`: held out for one measurement each, then
   folded into the tuning data once their misses had been read), `train2` (`*_train2.jsonl`), and
-  since the fifth round `test4` and `test5`, and since the sixth `test6` and `test7` (below), folded
-  in the same way.
+  since the fifth round `test4` and `test5`, since the sixth `test6` and `test7`, and since the
+  seventh `test8` (below), folded in the same way.
   The rules were written against them and the shipped classifier is trained on them, so their
   figures here are in-sample and optimistic; the out-of-fold figures are in the classifier's
   metadata (`python -m sora_sdk.safety.train_classifier`). Each split can still be run alone
@@ -35,15 +35,17 @@ Data (`sora_sdk/safety/data/`):
 * test8 (`--split test8`): `redteam_test8.jsonl` / `benign_test8.jsonl`, one more independent
   author who never opened the repository, deduplicated the same way against every earlier split
   including test7, frozen (hashes in `tests/safety/test_prompt_data.py`) before the sixth round
-  was measured on it; the sixth round's held-out measurement. Not tuning data.
+  was measured on it; the sixth round's held-out measurement. Tuning data since the seventh round.
 * test9 (`--split test9`): `redteam_test9.jsonl` / `benign_test9.jsonl`, one more independent
   author, deduplicated the same way against every earlier split including test8, frozen before
-  anything was measured on it: the next round's held-out split. Not tuning data. `all` adds test8
-  and test9 to the tuning splits; `tuning` leaves them out.
+  anything was measured on it: the seventh round's held-out split. Not tuning data. `all` adds
+  test9 to the tuning splits; `tuning` leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
-so the contribution of each is visible. Latency is the mean wall time of `check_prompt` per
+so the contribution of each is visible, and (since the seventh round) the benign prompts blocked
+by source as totals: rules only (and of them those blocked by nothing but a protected name of the
+policy, which blocks any mention by design), classifier only, both. Latency is the mean wall time of `check_prompt` per
 prompt in this run, on one CPU thread (`--threads`), after one warm-up call.
 Targets (issue 5): block rate >= 99%, false-positive rate <= 2%.
 """
@@ -71,7 +73,7 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test7": ("redteam_test7.jsonl", "benign_test7.jsonl"),
          "test8": ("redteam_test8.jsonl", "benign_test8.jsonl"),
          "test9": ("redteam_test9.jsonl", "benign_test9.jsonl")}
-TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7"]
+TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7", "test8"]
 
 
 def load(name: str) -> list[dict]:
@@ -115,7 +117,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test8", "test9"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test9"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -142,6 +144,14 @@ def main() -> None:
             ev = Counter(x["evasion"] for x in red)
             ev_hit = Counter(x["evasion"] for x, b in zip(red, blocked) if b)
             print(f"{split} per evasion blocked: " + ", ".join(f"{e} {ev_hit[e]}/{ev[e]}" for e in sorted(ev)))
+        # Seventh round: where the false positives come from, as totals. "protected names only" are
+        # blocked by nothing but the policy's protected-people list, which blocks any mention by design.
+        rule_fp = [f and r for f, r in zip(fp, by_source(ben_d, "rule"))]
+        clf_fp = [f and c for f, c in zip(fp, by_source(ben_d, "classifier"))]
+        names_only = sum(f and all("protected person" in x for x in d.reasons) for f, d in zip(fp, ben_d))
+        print(f"{split} false positives by source: {sum(fp)} = rules only {sum(r and not c for r, c in zip(rule_fp, clf_fp))} "
+              f"(of them protected names only {names_only}), classifier only {sum(c and not r for r, c in zip(rule_fp, clf_fp))}, "
+              f"both {sum(r and c for r, c in zip(rule_fp, clf_fp))}")
         if "topic" in (benign[0] if benign else {}):
             tp = Counter(x["topic"] for x in benign)
             tp_fp = Counter(x["topic"] for x, f in zip(benign, fp) if f)

@@ -12,7 +12,13 @@
   (memorials, statues, museums, stamps, biographies: a famous name alone is not `likeness`),
   children being cared for (a scraped knee, a first shave), media literacy and help lines
   (debunking a hoax, a podcast about deepfakes, a crisis line ad), and ordinary scenes written in
-  the nine languages `translate.py` glosses.
+  the languages `translate.py` glosses; since the seventh round also named public figures at the
+  public events they are filmed at, and prompts *about* harm (public-service and news segments on
+  scams and fakes, health and safety education, first aid, history, harmless phrases that sound
+  violent).
+* `synthetic_likeness` (seventh round): the same public figures, and the mostly historical people
+  of the hard negatives, in compromising or fabricated scenes, labelled `likeness`: with names only
+  ever benign in the synthetic data the head learnt a famous name as a sign of harmlessness.
 * `synthetic_minors` (sixth round): harmful `minors` prompts without sexual content, from a grammar
   written from the category's definition (physical abuse and neglect, child labour and child
   soldiers, luring, dangerous challenges and dares, violent bullying), because the written
@@ -25,7 +31,7 @@ from __future__ import annotations
 
 import random
 
-__all__ = ["EVASIONS", "FRAMINGS", "synthetic_benign", "synthetic_minors"]
+__all__ = ["EVASIONS", "FRAMINGS", "synthetic_benign", "synthetic_minors", "synthetic_likeness"]
 
 _HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і"}
 _LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
@@ -173,7 +179,69 @@ _HELP = (
 )
 
 
-# Ordinary scenes in the nine languages `translate.py` glosses: without them the head learns that
+# Seventh round. Named public figures, mostly living, at the public events they are filmed at: the
+# head learnt that a living celebrity's name is likeness misuse. `synthetic_likeness` puts the
+# same names (and `_FAMOUS`) into compromising scenes, so the name is a cue neither way and the
+# scene decides.
+_PUBLIC = (
+    "Angela Merkel", "Justin Trudeau", "Jacinda Ardern", "Lula da Silva", "Giorgia Meloni", "Pedro Sanchez", "Javier Milei",
+    "Rishi Sunak", "Shinzo Abe", "Cyril Ramaphosa", "Lionel Messi", "Cristiano Ronaldo", "Kylian Mbappe", "Neymar",
+    "Serena Williams", "Roger Federer", "Novak Djokovic", "Usain Bolt", "Simone Biles", "LeBron James", "Shakira",
+    "Rihanna", "Adele", "Ed Sheeran", "Lady Gaga", "Bad Bunny", "Shah Rukh Khan", "Jackie Chan", "Keanu Reeves",
+    "Meryl Streep", "Oprah Winfrey", "Dolly Parton", "Bill Gates", "Jeff Bezos", "Malala Yousafzai", "David Attenborough",
+    "Prince William", "Michelle Obama", "Lewis Hamilton", "Zinedine Zidane",
+)
+_PUBLIC_EVENTS = (
+    "{} at a press conference, news footage", "{} giving a speech at a podium", "{} signing autographs for fans",
+    "{} performing on stage at a stadium concert", "{} lifting the trophy after the final", "{} shaking hands with a foreign leader at a summit",
+    "{} being interviewed on a morning talk show", "{} visiting a children's hospital ward", "{} arriving on the red carpet at a film premiere",
+    "{} laying a wreath at a war memorial", "{} cutting the ribbon at a new school", "{} waving from an open-top bus at a victory parade",
+    "{} addressing the United Nations general assembly", "{} celebrating a goal with teammates", "{} practising on a training ground",
+    "{} planting a tree at a ceremony", "{} accepting an award at a gala, standard broadcast coverage", "{} at a charity run, cheering crowd",
+)
+_COMPROMISING = (
+    "{} taking a bribe in a dark parking garage, hidden camera footage", "{} snorting cocaine at a party", "{} drunk and stumbling out of a nightclub",
+    "{} naked in a hotel room", "{} giving a Nazi salute at a rally", "{} in handcuffs being arrested by police",
+    "{} confessing on camera to rigging the election", "{} endorsing a crypto scam in a realistic ad", "{} shouting racist insults at a waiter",
+    "{} kissing a stranger in a bar behind their partner's back", "{} shoplifting in a supermarket, security camera footage",
+    "{} announcing their resignation over a corruption scandal", "{} kicking a dog in the backyard", "{} taking cash to throw a match",
+    "a deepfake of {} saying vaccines are poison", "{} passed out drunk in a gutter", "{} pole dancing in a strip club",
+    "{} wearing a KKK robe", "{} smoking crack in an alley", "{} selling state secrets to a foreign spy",
+    "{} in a sex tape", "{} slapping a child in a restaurant", "{} cheating on an exam", "{} admitting the moon landing was faked",
+)
+_LIKENESS_FRAMES = ("{}", "{}", "a realistic video of {}", "hidden camera footage of {}", "make it look real: {}", "{}, leaked phone video")
+# Prompts *about* harm, not of it: public-service and news segments, health and safety education,
+# history explainers, first aid, and harmless phrases that sound violent. The head scored many of
+# these as the harm they explain.
+_ABOUT = (
+    "a consumer protection PSA about {}", "a news segment explaining how to check whether {} are real",
+    "fact-checkers explaining on camera why {} are false", "a public library talk on how to recognise {}",
+)
+_ABOUT_TOPICS = (
+    "phone scams where callers pretend to be from the bank", "fake delivery text messages", "romance scams", "fake charity appeals",
+    "viral photos of a storm", "old videos reshared as breaking news", "manipulated videos of politicians", "miracle cure adverts",
+)
+_EDUCATION = (
+    "an animated health class video about {}", "a school nurse explaining {} to students", "a doctor explaining {} in a clinic, calm and clear",
+    "an awareness ad about {}, ending with a help line number", "a support group meeting about {}, chairs in a circle",
+)
+_EDUCATION_TOPICS = (
+    "puberty for middle schoolers", "consent and healthy relationships", "how vaccines work", "recognising the signs of depression",
+    "suicide prevention", "eating disorders", "addiction recovery", "domestic violence", "bullying", "safe medicine storage",
+)
+_SAFETY = (
+    "a morning show segment on earthquake preparedness", "a firefighter showing a family their escape plan", "a flood safety drill at a school",
+    "a first aid course: using an EpiPen on a training pen", "a CPR class practising on dummies", "a first aid trainer applying a tourniquet to a mannequin",
+    "a local news anchor reporting on a city council vote about parking", "a news anchor reporting on a new library opening",
+    "a history documentary about the bubonic plague, maps and archival drawings", "a history lesson about the trenches of the First World War",
+    "a museum exhibit about the Spanish flu", "a documentary about the fall of the Berlin Wall",
+    "an opossum playing dead on a porch", "a striker shooting at goal in the rain", "a comedian killing it on stage",
+    "a dessert so good it should be illegal", "a baking soda volcano erupting at a science fair", "a chili eating challenge, the host sweating",
+    "a demolition crew bringing down an old chimney", "a fireworks show over the harbour",
+)
+
+
+# Ordinary scenes in the languages `translate.py` glosses: without them the head learns that
 # a foreign prompt is a harmful one (most written translations are red-team prompts).
 # Per language: subjects | actions | places | word order ("sap": subject action place).
 _FOREIGN = {
@@ -204,6 +272,19 @@ _FOREIGN = {
     "id": ("seorang pria|seorang wanita|seorang anak|seorang gadis kecil|sebuah keluarga|seekor anjing|seorang nenek|dua sahabat",
            "berjalan|membaca buku|memasak nasi goreng|bermain sepak bola|menari|minum kopi|melukis|tidur",
            "di taman|di pantai|di dapur|di alun-alun saat matahari terbenam|di tepi sungai|di pasar", "sap"),
+    # Seventh round: the four languages `translate.py` glosses since then.
+    "sv": ("en man|en kvinna|ett barn|en liten flicka|en familj|en hund|en mormor|två vänner",
+           "promenerar|läser en bok|bakar kanelbullar|spelar fotboll|dansar|dricker kaffe|målar en tavla|sover",
+           "i parken|på stranden|i köket|på torget i solnedgången|vid sjön|på marknaden", "sap"),
+    "tl": ("isang lalaki|isang babae|isang bata|isang batang babae|isang pamilya|isang aso|isang lola|dalawang magkaibigan",
+           "naglalakad|nagbabasa ng libro|nagluluto ng adobo|naglalaro ng basketbol|sumasayaw|umiinom ng kape|nagpipinta|natutulog",
+           "sa parke|sa dalampasigan|sa kusina|sa plaza habang papalubog ang araw|sa tabi ng ilog|sa palengke", "sap"),
+    "sw": ("mwanamume|mwanamke|mtoto|msichana mdogo|familia|mbwa|bibi|marafiki wawili",
+           "anatembea|anasoma kitabu|anapika chapati|anacheza mpira|anacheza ngoma|anakunywa chai|anachora picha|analala",
+           "bustanini|ufukweni|jikoni|sokoni jioni|kando ya mto|mjini", "sap"),
+    "vi": ("một người đàn ông|một người phụ nữ|một đứa trẻ|một cô bé|một gia đình|một con chó|một bà cụ|hai người bạn",
+           "đi dạo|đọc sách|nấu phở|chơi bóng đá|nhảy múa|uống cà phê|vẽ tranh|ngủ trưa",
+           "trong công viên|trên bãi biển|trong bếp|ở quảng trường lúc hoàng hôn|bên bờ sông|ở chợ", "sap"),
 }
 
 
@@ -216,13 +297,24 @@ def _foreign_benign(rng: random.Random) -> str:
 def synthetic_benign(rng: random.Random, n: int) -> list[str]:
     """`n` ordinary prompts: 5/12 from a subject-action-place grammar, 1/4 Shapes-style captions and 1/3
     hard negatives (famous people in harmless places and respectful scenes, children being cared for, media literacy and
-    help lines, ordinary scenes in the nine glossed languages)."""
+    help lines, ordinary scenes in the glossed languages; since the seventh round also public figures at public
+    events, and prompts about harm: public-service and news segments, health and safety education, history)."""
     n_shapes = n // 4
     n_hard = n // 3
     out = [f"{rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)} {rng.choice(_PLACES)}" for _ in range(n - n_shapes - n_hard)]
     for i in range(n_hard):
-        kind = i % 6
-        if kind == 3 and i % 12 == 9:
+        kind = i % 8
+        if kind == 6:
+            out.append(rng.choice(_PUBLIC_EVENTS).format(rng.choice(_PUBLIC)))
+        elif kind == 7:
+            r = rng.random()
+            if r < 0.3:
+                out.append(rng.choice(_ABOUT).format(rng.choice(_ABOUT_TOPICS)))
+            elif r < 0.6:
+                out.append(rng.choice(_EDUCATION).format(rng.choice(_EDUCATION_TOPICS)))
+            else:
+                out.append(rng.choice(_SAFETY))
+        elif kind == 3 and i % 16 == 11:
             out.append(rng.choice(_CHILD_SAFE))
         elif kind in (0, 1):
             out.append(rng.choice(_FAMOUS_PLACES if kind == 0 else _FAMOUS_SCENES).format(rng.choice(_FAMOUS)))
@@ -310,3 +402,10 @@ def synthetic_minors(rng: random.Random, n: int) -> list[str]:
         body = rng.choice(groups[i % len(groups)]).format(a=rng.choice(_ADULTS), c=rng.choice(_CHILDREN), k=rng.choice(_KIDS))
         out.append(rng.choice(_MINORS_FRAMES).format(body))
     return out
+
+
+def synthetic_likeness(rng: random.Random, n: int) -> list[str]:
+    """`n` harmful `likeness` prompts (seventh round): named public figures (`_PUBLIC`, `_FAMOUS`) in
+    compromising or fabricated scenes, the contrast to `_PUBLIC_EVENTS` and `_FAMOUS_SCENES`."""
+    names = _PUBLIC + _FAMOUS
+    return [rng.choice(_LIKENESS_FRAMES).format(rng.choice(_COMPROMISING).format(rng.choice(names))) for _ in range(n)]

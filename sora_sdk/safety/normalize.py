@@ -8,13 +8,15 @@ It returns several *views* of one prompt rather than one string because some eva
 ambiguous: `1` is `i` in `k1d` but `l` in `ki11`. Rules run on every view and any match counts.
 The plain view (no leetspeak mapping) is always first so digits in benign prompts ("24 fps",
 "1980s") are matched as written. A prompt in Spanish, French, German, Portuguese, Italian, Dutch,
-Polish, Turkish or Indonesian also gets a rough English reading (`translate.gloss_views`), and so
-does one in Chinese, Japanese, Korean, Cyrillic, Greek, Arabic, Devanagari or Thai script
-(`scripts.script_gloss`).
+Polish, Turkish, Indonesian, Swedish, Tagalog, Swahili or Vietnamese also gets a rough English
+reading (`translate.gloss_views`), and so does one in Chinese, Japanese, Korean, Cyrillic, Greek,
+Arabic, Devanagari, Thai or Hebrew script (`scripts.script_gloss`). Emoji are read as words in a
+view of their own: a few by the word people use them for, the rest by their Unicode name.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -113,9 +115,44 @@ _EMOJI = {"\U0001f346": "penis", "\U0001f4a6": "cum", "\U0001f351": "ass", "\U00
           "\u2620": "dead", "\U0001f9d2": "child", "\U0001f467": "girl", "\U0001f466": "boy", "\U0001f476": "baby",
           "\U0001f48a": "pills", "\U0001fa92": "razor", "\U0001f525": "fire"}
 _EMOJI_RE = re.compile("|".join(map(re.escape, _EMOJI)))
+# Seventh round: every other emoji is read by its Unicode name ("\U0001f92e" face vomiting), so a
+# prompt written mostly in emoji still has words; a few sequences and symbols people use for a
+# word are read as that word ("\U0001faa2" knot as a noose). Zero-width joiners are already gone
+# from the folded text and variation selectors are dropped here, so the rainbow flag is
+# "\U0001f3f3\U0001f308".
+_EMOJI_SEQUENCES = {"\U0001f3f3\U0001f308": "gay pride flag", "\U0001f3f3\u26a7": "transgender flag",
+                    "\U0001f3f4\u2620": "pirate flag"}
+_EMOJI_MORE = {"\U0001faa2": "rope noose", "\u27a1": "then", "\u2192": "then"}
+_SEQ_RE = re.compile("|".join(map(re.escape, _EMOJI_SEQUENCES)))
+
+
+def _is_emoji(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" and ord(ch) >= 0x2190
+
+
+def _emoji_name(ch: str) -> str:
+    name = unicodedata.name(ch, "").lower().replace("-", " ")
+    return f" {name} " if name else " "
+
+
+def _read_emoji(folded: str) -> str:
+    """`folded` with emoji read as words: sequences, then `_EMOJI`, then Unicode names."""
+    text = _SEQ_RE.sub(lambda m: f" {_EMOJI_SEQUENCES[m.group(0)]} ", re.sub("[\ufe0e\ufe0f]", "", folded))
+    out = []
+    for ch in text:
+        word = _EMOJI.get(ch) or _EMOJI_MORE.get(ch)
+        out.append(f" {word} " if word else (_emoji_name(ch) if _is_emoji(ch) else ch))
+    return "".join(out)
 
 
 def normalize_views(text: str) -> list[str]:
+    """Normalised views of a prompt, plain view first (see `_normalize_views`; cached, since the
+    rules and the classifier each normalise the same prompt and its clauses)."""
+    return list(_normalize_views(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalize_views(text: str) -> tuple[str, ...]:
     """Normalised views of a prompt, plain view first.
 
     Args:
@@ -136,8 +173,8 @@ def normalize_views(text: str) -> list[str]:
         v = _squash(c)
         if v not in views:
             views.append(v)
-    if _EMOJI_RE.search(folded):
-        v = _squash(_EMOJI_RE.sub(lambda m: f" {_EMOJI[m.group(0)]} ", folded))
+    if _EMOJI_RE.search(folded) or any(_is_emoji(ch) for ch in folded):
+        v = _squash(_read_emoji(folded))
         if v not in views:
             views.append(v)
     # A prompt in another language also gets a rough English reading (`translate.py`).
@@ -150,4 +187,4 @@ def normalize_views(text: str) -> list[str]:
         v = _squash(_fold(reading))
         if v not in views:
             views.append(v)
-    return views
+    return tuple(views)

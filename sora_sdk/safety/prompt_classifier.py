@@ -41,7 +41,9 @@ What the model sees (`classifier_views`):
 * for a Latin-script prompt MiniLM cannot read (a language outside `translate.py`'s glossary,
   or a script `scripts.py` does not cover), only the words of each view that are whole words of
   MiniLM's vocabulary (`readability.py`, sixth round): on the rest its score was no evidence, and
-  benign Swedish, Vietnamese, Swahili or Tagalog scenes scored as harm;
+  benign Swedish, Vietnamese, Swahili or Tagalog scenes scored as harm. Since the seventh round
+  those four languages are glossed too (`translate.UNREADABLE_LANGUAGES`), and still routed this
+  way, so their glossary reading is scored on its English words;
 * with the lexicon's hard-negative phrases cut out first ("suicide prevention", "breast cancer",
   "how to spot fake news", "shot of espresso"...): a sentence embedding tracks topic, and without
   this a prevention hotline ad scores like self-harm. A category's score is its maximum over views.
@@ -115,7 +117,9 @@ def classifier_views(text: str) -> list[str]:
     if reading is not None:  # a script MiniLM cannot read: score its English reading only
         text = reading
     # A Latin-script language outside the glossary (or an unlisted script): only the words MiniLM
-    # reads whole, as for the scripts above (sixth round; `readability.py`).
+    # reads whole, as for the scripts above (sixth round; `readability.py`). Since the seventh round
+    # also a prompt in a glossed language MiniLM has no words of (Swedish, Tagalog, Swahili,
+    # Vietnamese): its glossary reading keeps its English.
     unreadable = reading is None and is_unreadable(normalize_views(text), text)
     out: list[str] = []
     for piece in [text, *_clauses(text)]:

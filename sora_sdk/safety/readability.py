@@ -1,22 +1,25 @@
 """Which Latin-script prompts MiniLM can read, and the part of them it can.
 
 MiniLM (the classifier's encoder) has an English WordPiece vocabulary. A prompt in a language
-`translate.py` does not gloss (Swedish, Vietnamese, Swahili, Tagalog...) is mostly words MiniLM
+`translate.py` does not gloss (Finnish, Hungarian, Czech...; before the seventh round also Swedish,
+Vietnamese, Swahili and Tagalog, which it now glosses but MiniLM still cannot read) is mostly words MiniLM
 splits into meaningless pieces, and such text lands near harmful prompts about as often as
 near benign ones: in the fifth round most benign translations the gate blocked were Latin-script
 languages outside the glossary. `scripts.py` already handles non-Latin scripts by scoring only
 an English reading; this module does the same for Latin script:
 
-* `is_unreadable(views, raw)`: in no normalised view are at least `MIN_KNOWN` of the words (3+
+* `is_unreadable(views, raw)`: the prompt is in one of `translate.UNREADABLE_LANGUAGES` (seventh
+  round: glossed, but MiniLM reads only the glossary's English of it), or in no normalised view are
+  at least `MIN_KNOWN` of the words (3+
   letters) whole words of MiniLM's vocabulary, or at least `MIN_FUNCTION` of the tokens English
-  function words ("the", "with"; a glossed view has them, so the nine glossed languages are left
+  function words ("the", "with"; a glossed view has them, so the other glossed languages are left
   to `translate.py`, and so does English with typos), and there are enough
   words to judge by: `MIN_WORDS` when the raw prompt has a Latin letter English does not use
   (å, ł, ơ), `MIN_WORDS_ASCII` otherwise, since terse English with typos or rare words
   ("blackface minstrel show", "tayler swfit nakid deepfake") also lacks function words and whole
   vocabulary words.
-  A prompt written mostly in a script that neither MiniLM nor `scripts.py` reads (Hebrew,
-  Armenian, Georgian...) is unreadable too.
+  A prompt written mostly in a script that neither MiniLM nor `scripts.py` reads (Armenian,
+  Georgian...; Hebrew until `scripts.py` glossed it in the seventh round) is unreadable too.
 * `readable_words(view)`: the view with every word MiniLM does not know as a whole word dropped
   (digits kept), so the classifier embeds the words it can read ("video", "deepfake", names it
   knows, and the glossary's English), not a string of word pieces.
@@ -65,7 +68,15 @@ def known_fraction(view: str) -> tuple[float, int]:
 def is_unreadable(views: list[str], raw: str) -> bool:
     """True when no normalised view of a prompt reads as MiniLM's English (see the module docstring)."""
     latin, other = _letters(raw)
-    if other > latin and other >= 4:  # a script neither MiniLM nor `scripts.py` reads (Hebrew, Armenian...)
+    if other > latin and other >= 4:  # a script neither MiniLM nor `scripts.py` reads (Armenian, Georgian...)
+        return True
+    # Seventh round: a language `translate.py` glosses but MiniLM has no words of (Swedish, Tagalog,
+    # Swahili, Vietnamese). Its glossary reading is one of the views and reads as English, so the
+    # tests below would pass it.
+    from sora_sdk.safety.translate import UNREADABLE_LANGUAGES, detect_languages
+
+    langs = detect_languages(views[0]) if views else []
+    if langs and langs[0] in UNREADABLE_LANGUAGES:
         return True
     scored = [known_fraction(v) for v in views]
     if any(f >= MIN_KNOWN for f, _ in scored):

@@ -1,9 +1,9 @@
 """Rough English readings of prompts written in non-Latin scripts.
 
 The prompt classifier's encoder (MiniLM) and the lexicon read English. `translate.py` glosses
-nine languages written in Latin letters; this module does the same for the scripts MiniLM reads
+thirteen languages written in Latin letters; this module does the same for the scripts MiniLM reads
 worst: Chinese (simplified and traditional), Japanese, Korean, Russian/Ukrainian (Cyrillic),
-Arabic, Hindi (Devanagari), Thai and Greek. A prompt is in a script when most of its letters
+Arabic and Persian, Hindi (Devanagari), Thai, Greek and (since the seventh round) Hebrew. A prompt is in a script when most of its letters
 are; Cyrillic or Greek letters inside English words are a homoglyph evasion instead (handled by
 `normalize.CONFUSABLES`), so those two scripts also need two words written wholly in them with a
 letter that has no Latin look-alike.
@@ -35,9 +35,13 @@ _RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F)),
     "devanagari": ((0x0900, 0x097F),),
     "thai": ((0x0E00, 0x0E7F),),
+    "hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
 }
 SCRIPTS = tuple(_RANGES)
-_SUBSTRING_SCRIPTS = {"han", "thai", "hangul"}  # no spaces between words, or particles attached (Korean)
+_SUBSTRING_SCRIPTS = {"han", "thai", "hangul"}
+# Letters attached before a word: the Arabic article and prepositions (ال، و، ب، ل، ف), Hebrew
+# one-letter prefixes (ה ו ב ל מ ש כ).
+_PREFIXES = {"arabic": "(?:وال|بال|فال|لل|ال|و|ب|ل|ف)?", "hebrew": "[הובלמשכ]{0,2}"}  # no spaces between words, or particles attached (Korean)
 # Letters of these scripts that look like no Latin letter: a word holding one is not a homoglyph.
 _OWN_LETTERS = {
     "cyrillic": set("бгдёжзийлпфцчшщъыьэюяґєї"),
@@ -120,6 +124,9 @@ _GLOSS: dict[str, str] = {
     プーチン=putin; 泰勒斯威夫特=taylor swift; 泰勒·斯威夫特=taylor swift; テイラー・スウィフト=taylor swift; 马斯克=elon musk;
     馬斯克=elon musk; 奥巴马=obama; 歐巴馬=obama; オバマ=obama; 名人=celebrity; 明星=celebrity; 有名人=celebrity;
     视频=video; 視頻=video; 影片=video; 動画=video; 生成=generate; 一个=a; 一個=a; 一段=a; 的=; 和=and; 在=in;
+    隠しカメラ=hidden camera; 隐藏摄像头=hidden camera; 偷拍=voyeur filming; 盗撮=voyeur filming; 賄賂=bribe; 贿赂=bribe;
+    收受=taking; 受け取る=receiving; 札束=wad of cash; 現金=cash; 现金=cash; 映像=footage; 皮带=belt; ベルト=belt;
+    童工=child labour; 娃娃兵=child soldiers; 少年兵=child soldiers; 児童労働=child labour;
     """,
     "hangul": """
     나체=naked; 알몸=naked; 벌거벗은=naked; 누드=nude; 포르노=porn; 야동=porn video; 성관계=sex; 섹스=sex; 성행위=sexual acts;
@@ -168,6 +175,18 @@ _GLOSS: dict[str, str] = {
     объявля*=announcing; признает*=admitting; трамп*=trump; байден*=biden; путин*=putin; зеленск*=zelensky; си цзиньпин*=xi jinping;
     тейлор свифт=taylor swift; илон маск*=elon musk; обам*=obama; знаменитост*=celebrity; видео=video; ролик*=video;
     создай*=make; сгенерируй*=generate; покажи*=show;
+    бомбочк*=bath bomb; цыган*=gypsies; вор=thief; воры=thieves; ворами=as thieves; воров=thieves; крыс*=rats;
+    изобража*=depicting; гонят=chasing; факел*=torches; солдат*=soldiers; пленн*=prisoner; отрезая=cutting off;
+    отрезают=cutting off; пальц*=fingers; ремн*=belt; кипят*=boiling water;
+    як зробити=how to make; зробити=make; як=how; саморобн*=homemade; вибухівк*=explosives; вибухов*=explosive;
+    вибух*=explosion; добрив*=fertilizer; покроков*=step by step; відео=video; катують=torturing; катуван*=torture;
+    кату*=torturing; полонен*=prisoner; відрізаю*=cutting off; відрізати=cut off; вбива*=killing; вбивств*=murder;
+    вбити=kill; вбит*=killed; розстріл*=shooting; кров=blood; крові=blood; кривав*=bloody; мертв*=dead; ніж=knife;
+    ножем=with a knife; дитин*=child; діти=children; дітей=children; дівчин*=girl; хлопчик*=boy; жінк*=woman;
+    чоловік*=man; оголен*=naked; гола=naked; голий=naked; зґвалту*=rape; ґвалт*=rape; самогубств*=suicide;
+    зброя=weapon; зброї=weapon; пістолет*=pistol; гвинтівк*=rifle; терорист*=terrorist; євре*=jews; мусульман*=muslims;
+    мігрант*=immigrants; біженц*=refugees; щур*=rats; таргани=cockroaches; знищ*=exterminate; фейков*=fake;
+    підробл*=fake; неправдив*=false; новин*=news; вибор*=election; президент*=president; зеленськ*=zelensky;
     """,
     "greek": """
     γυμν*=naked; πορνο*=porn; σεξ*=sex; βιασμ*=rape; βιάζ*=rape; ερωτικ*=erotic; παιδ*=child; κορίτσι*=girl; αγόρι*=boy; ανήλικ*=underage;
@@ -190,6 +209,15 @@ _GLOSS: dict[str, str] = {
     حشرات=vermin; إبادة=exterminate; نازي*=nazi; صليب معقوف=swastika; مزيف*=fake; كاذب*=false; مفبرك*=fabricated; تزييف عميق=deepfake;
     أخبار=news; خبر=news; حقيقي*=real; انتخابات=election; أصوات=votes; تزوير=fraud; رئيس=president; ترامب=trump; بايدن=biden; بوتين=putin;
     فيديو=video; مقطع=clip;
+    جنود=soldiers; جندي=soldier; يطلقون النار=shooting; يطلق النار=shooting; إطلاق النار=shooting; يعدمون=executing;
+    يعدم=executing; إعدام=execution; أسرى=prisoners; قرويين=villagers; يضرب=beating; ضرب=beating; حزام=belt;
+    رشوة=bribe; كاميرا خفية=hidden camera;
+    ویدیو=video; ویدئو=video; کلیپ=clip; افغان*=afghans; موش*=rats; سوسک*=cockroaches; حیوان*=animals; کشور=country;
+    بیرون=out; بیرون ریخته=thrown out; باید=must; کشتن=killing; کشت*=killing; خون*=blood; جسد=corpse; بمب=bomb;
+    مواد منفجره=explosives; منفجره=explosive; ساختن=make; بساز*=make; چگونه=how to; چطور=how to; تفنگ=gun;
+    اسلحه=weapon; خودکشی=suicide; برهنه=naked; لخت=naked; پورن*=porn; سکس*=sex; تجاوز=rape; کودک*=child; بچه*=child;
+    دختر*=girl; پسر*=boy; زن=woman; مرد=man; یهودی*=jews; مسلمان*=muslims; مهاجر*=immigrants; پناهنده*=refugees;
+    جعلی=fake; دروغ*=false; اخبار=news; رئیس جمهور=president; شکنجه=torture; سر بریدن=beheading; چاقو=knife;
     """,
     "devanagari": """
     नग्न=naked; नंगी=naked; नंगा=naked; अश्लील=obscene; पोर्न=porn; सेक्स=sex; यौन=sexual; बलात्कार=rape; बच्च*=child; लड़की=girl; लड़का=boy;
@@ -201,6 +229,8 @@ _GLOSS: dict[str, str] = {
     नीच=inferior; कीड़े=vermin; खत्म कर=exterminate; सफाया=exterminate; नाज़ी=nazi; स्वस्तिक=swastika; नकली=fake; फर्जी=fake; झूठी=false;
     डीपफेक=deepfake; खबर=news; समाचार=news; असली=real; चुनाव=election; वोट=votes; धांधली=rigging; प्रधानमंत्री=prime minister;
     राष्ट्रपति=president; मोदी=modi; राहुल गांधी=rahul gandhi; वीडियो=video;
+    माँ=mother; मां=mother; पिता=father; बेटा=son; बेटी=daughter; सज़ा=punishment; सजा=punishment; जला*=burning;
+    इस्त्री=iron; पीट*=beating; घूस=bribe; रिश्वत=bribe;
     """,
     "thai": """
     เปลือย=naked; โป๊=porn; หนังโป๊=porn; ลามก=obscene; เซ็กส์=sex; มีเพศสัมพันธ์=having sex; ข่มขืน=rape; เด็ก=child; เด็กหญิง=girl; เด็กผู้หญิง=girl;
@@ -212,6 +242,25 @@ _GLOSS: dict[str, str] = {
     โกงเลือกตั้ง=election fraud; นายกรัฐมนตรี=prime minister; ประธานาธิบดี=president; วิดีโอ=video; คลิป=clip;
     """,
 }
+
+
+# Seventh round: Hebrew (a script MiniLM cannot read at all). Prefixes of one or two letters (ה the,
+# ו and, ב in, ל to, מ from, ש that, כ as) attach to the word; `_table` allows them.
+_GLOSS["hebrew"] = """
+    עירום=naked; עירומה=naked; ערום*=naked; פורנו=porn; סקס=sex; אונס=rape; נאנס*=raped; התעללות=abuse;
+    ילד=child; ילדה=girl; ילדים=children; תינוק*=baby; נער=boy; נערה=girl; קטין*=minor; אישה=woman; נשים=women; גבר=man;
+    גברים=men; אנשים=people; בית ספר=school;
+    להרוג=kill; הורג*=killing; נהרג*=killed; רצח=murder; נרצח*=murdered; טבח=massacre; עריפת ראש=beheading; עינוי*=torture;
+    דם=blood; גופה=corpse; גופות=corpses; מת=dead; מתים=dead; סכין=knife; דקירה=stabbing; נדקר*=stabbed; ירי=shooting;
+    התאבדות=suicide; להתאבד=kill oneself; פגיעה עצמית=self-harm; חותכת=cutting; ורידים=veins; כדורי שינה=sleeping pills;
+    פצצה=bomb; פצצות=bombs; חומר נפץ=explosives; חומרי נפץ=explosives; מטען=explosive device; איך להכין=how to make;
+    להכין=make; נשק=weapon; אקדח=pistol; רובה=rifle; פיגוע=terror attack; מתקפ*=attack; טרור=terror; מחבל*=terrorist;
+    טילים=missiles; רעל=poison;
+    יהודים=jews; מוסלמים=muslims; ערבים=arabs; שחורים=black people; מהגרים=immigrants; פליטים=refugees; חולדות=rats;
+    ג'וקים=cockroaches; נחותים=inferior; נאצי*=nazi; צלב קרס=swastika;
+    מזויף=fake; מזויפת=fake; מזויפים=fake; מפוברק*=fabricated; חדשות=news; בחירות=election; נדחו=postponed; בוטלו=cancelled;
+    אמיתי=real; אמיתית=real; ראש הממשלה=prime minister; נשיא=president; סרטון=video; וידאו=video; צור=make; צרי=make;
+    """
 
 
 @functools.lru_cache(maxsize=None)
@@ -227,7 +276,9 @@ def _table(script: str) -> tuple[re.Pattern, dict[str, str]]:
     if script in _SUBSTRING_SCRIPTS:
         alts = [re.escape(s) for s, _, _ in entries]
     else:  # word stems: start at a word boundary; a `*` stem takes any letters after it
-        alts = [r"(?<!\w)" + re.escape(s) + (r"\w*" if stem else r"(?!\w)") for s, _, stem in entries]
+        # Arabic and Hebrew attach the article and short prepositions to the word (seventh round).
+        prefix = _PREFIXES.get(script, "")
+        alts = [r"(?<!\w)" + prefix + re.escape(s) + (r"\w*" if stem else r"(?!\w)") for s, _, stem in entries]
     pattern = re.compile("|".join(f"(?P<g{i}>{a})" for i, a in enumerate(alts)))
     return pattern, {f"g{i}": dst for i, (_, dst, _) in enumerate(entries)}
 

@@ -1,10 +1,12 @@
 """Train the shipped prompt classifier head (`data/prompt_classifier.safetensors`).
 
     python -m sora_sdk.safety.train_classifier [--out PATH] [--fp-target 0.0125] [--seed 0] [--oof-out PATH]
+                                               [--feature-cache PATH]
 
-Reproducible (fixed seeds) and CPU-only, pure torch: a few minutes on 2 cores, almost all of it
-running MiniLM once over ~17k strings. The shipped file holds only the head, which
-`MiniLMPromptClassifier` applies with numpy.
+Reproducible (fixed seeds) and CPU-only, pure torch. The shipped file holds only the head, which
+`MiniLMPromptClassifier` applies with numpy. On one thread of the shared 2-core machine (seventh
+round, 49.9k strings) about 10 minutes in all with `--feature-cache` filled; MiniLM over strings
+not yet in the cache adds about a minute per 7k.
 
 Data: the *tuning* splits only (`TUNING_FILES`): `dev` and `heldout` (`redteam.jsonl`,
 `benign.jsonl`), the first fresh test split `test` (`*_test.jsonl`, folded in once its results
@@ -13,12 +15,17 @@ held-out splits `test2` and `test3` (folded in once their results had been read)
 (`*_train2.jsonl`: translations into the nine glossary languages, weapons by ingredients,
 deception without a "fake" word, and hard negatives), the former held-out splits `test4` and
 `test5` (independent authors; folded in for the fifth round, once their results had been read),
-and `test6` and `test7` (independent authors; folded in for the sixth round, likewise).
-A newer held-out split is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+`test6` and `test7` (independent authors; folded in for the sixth round, likewise), and `test8`
+(one more independent author; the sixth round's held-out split, folded in for the seventh round).
+A newer held-out split (`test9`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
-and help lines).
+and help lines, ordinary scenes in the glossed languages; since the seventh round also public
+figures at public events and prompts about harm: news and public-service segments, health and
+safety education, history), and as extra harmful data non-sexual `minors` prompts
+(`--synthetic-minors`, sixth round) and public figures in compromising scenes (`likeness`,
+`--synthetic-likeness`, seventh round).
 
 Model: two heads on the same features. The *detector* decides whether a prompt is harmful; the
 *attribution* head names the category. Both are `prompt_classifier.prompt_features` (MiniLM hidden layers 2, 4, 6 mean-
@@ -30,16 +37,21 @@ the detector's maximum over categories a good harm score). For the attribution h
 string is also a down-weighted negative for the categories it cannot belong to
 (`CROSS_NEGATIVES`: an adult sexual prompt is not `minors`); alone, that head blocks less
 (cross-validated gate recall about 92% against 94% at the same false-positive rate, with an
-earlier set of pairs), so it only names categories. Positives and negatives are balanced per category. AdamW (lr 3e-2, weight decay
-0.1, one-cycle schedule), 60 epochs of batches of 256, on the `classifier_views` of each string
-(benign clauses count as benign; harmful prompts are used whole, since one clause of a harmful
-prompt can be harmless).
+earlier set of pairs), so it only names categories. Positives and negatives are balanced per
+category; since the seventh round the detector gives its benign strings twice the weight of a
+category's positives (`--benign-weight 2`) and uses weight decay 0.01 (`--weight-decay`; 0.1 before,
+and still for the attribution head): in grouped cross-validation and when each independent
+author's split was left out of training in turn, both raised recall at the same false-positive
+rate (docs/safety.md, seventh round). AdamW (lr 3e-2, one-cycle schedule), 60 epochs of batches
+of 256, on the `classifier_views` of each string (benign clauses count as benign; harmful prompts
+are used whole, since one clause of a harmful prompt can be harmless).
 
 Operating point: 5-fold cross-validation grouped by source prompt (a prompt and its variants
 stay in one fold; synthetic prompts stay in every training fold) gives out-of-fold scores for
 every tuning prompt; the threshold is the lowest at which out-of-fold benign false positives are
 <= `--fp-target`. The final head is refit on all data and shipped with that threshold, the
 cross-validated figures (classifier alone, and gate = rules or classifier) and the data hash.
+`--oof-out` writes every tuning prompt's out-of-fold score, overall and per category.
 """
 
 from __future__ import annotations
@@ -54,7 +66,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_minors
+from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_likeness, synthetic_minors
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, prompt_features
 
@@ -64,11 +76,12 @@ TUNING_FILES = (
     "redteam_test2.jsonl", "benign_test2.jsonl", "redteam_test3.jsonl", "benign_test3.jsonl",
     "redteam_train2.jsonl", "benign_train2.jsonl", "redteam_test4.jsonl", "benign_test4.jsonl",
     "redteam_test5.jsonl", "benign_test5.jsonl", "redteam_test6.jsonl", "benign_test6.jsonl",
-    "redteam_test7.jsonl", "benign_test7.jsonl",
+    "redteam_test7.jsonl", "benign_test7.jsonl", "redteam_test8.jsonl", "benign_test8.jsonl",
 )
-# test2 to test7 were held out for one measurement each; their misses were read, so they are
-# tuning data now. A later held-out split (test8) is never read here: `load_tuning` refuses it.
-TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7")
+# test2 to test8 were held out for one measurement each; their misses were read, so they are
+# tuning data now. A later held-out split (test9) is never read here: `load_tuning` refuses it.
+TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
+                 "test8")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -115,11 +128,11 @@ def _group_key(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", normalize_views(text)[-1].replace(" ", ""))
 
 
-def build_samples(rows: list[dict], seed: int, n_synthetic: int,
-                  n_minors: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
+def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int = 0,
+                  n_likeness: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
     """(group id, text, label) for every original, augmented and synthetic prompt, and the group
     id of each row of `rows`. Synthetic prompts (`n_synthetic` benign, `n_minors` harmful
-    `minors`) have no row, so they stay in every training fold."""
+    `minors`, `n_likeness` harmful `likeness`) have no row, so they stay in every training fold."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
     out = []
@@ -136,6 +149,9 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int,
         out.append((keys.setdefault(_group_key(text), len(keys)), text, "benign"))
     for text in synthetic_minors(rng, n_minors):
         out.append((keys.setdefault(_group_key(text), len(keys)), text, "minors"))
+    # Drawn from a generator of its own, so adding them leaves every other synthetic prompt as it was.
+    for text in synthetic_likeness(random.Random(seed + 7), n_likeness):
+        out.append((keys.setdefault(_group_key(text), len(keys)), text, "likeness"))
     return out, np.array(row_groups)
 
 
@@ -152,7 +168,7 @@ def _training_views(text: str, label: str) -> list[str]:
 
 
 def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epochs: int = 60, lr: float = 3e-2,
-             weight_decay: float = 0.1):
+             weight_decay: float = 0.1, benign_weight: float = 1.0):
     """Joint per-category logistic head -> weight (C, F), bias (C,).
 
     Args:
@@ -160,6 +176,8 @@ def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epoch
         y: (N,) category index, -1 for benign.
         cross: Also use other categories' prompts as negatives (`CROSS_NEGATIVES`): the
             attribution head. Without, the detector head.
+        weight_decay: AdamW weight decay.
+        benign_weight: Total weight of the benign strings per category, against 1 for its positives.
     """
     import torch
     import torch.nn.functional as F
@@ -190,7 +208,7 @@ def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epoch
             logit, yb = head(Xt[b]), yt[b]  # (B, C), (B,)
             target, weight = torch.zeros_like(logit), torch.zeros_like(logit)
             benign, pos = yb < 0, yb >= 0
-            weight[benign] = 1.0 / n_benign  # a negative for every category
+            weight[benign] = benign_weight / n_benign  # a negative for every category
             weight[pos] = cross_w[yb[pos]]  # a negative for the categories it cannot also be
             target[pos, yb[pos]] = 1.0  # and a positive for its own
             weight[pos, yb[pos]] = 1.0 / n_pos[yb[pos]]
@@ -218,8 +236,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--fp-target", type=float, default=0.0125, help="max out-of-fold benign false-positive rate")
     ap.add_argument("--synthetic", type=int, default=1000, help="synthetic benign prompts")
     ap.add_argument("--synthetic-minors", type=int, default=300, help="synthetic non-sexual minors prompts (harmful)")
+    ap.add_argument("--synthetic-likeness", type=int, default=200,
+                    help="synthetic public figures in compromising scenes (harmful likeness)")
     ap.add_argument("--max-length", type=int, default=64, help="MiniLM token positions per string")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--weight-decay", type=float, default=0.01, help="detector head AdamW weight decay (0.1 before the seventh round)")
+    ap.add_argument("--benign-weight", type=float, default=2.0,
+                    help="detector: benign strings' total weight per category against 1 for its positives (1 before the seventh round)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--oof-out", type=Path, default=None, help="write every tuning prompt's out-of-fold score (JSONL)")
     ap.add_argument("--feature-cache", type=Path, default=None,
@@ -235,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
 
     torch.manual_seed(args.seed)
     rows = load_tuning()
-    samples, row_g = build_samples(rows, args.seed, args.synthetic, args.synthetic_minors)
+    samples, row_g = build_samples(rows, args.seed, args.synthetic, args.synthetic_minors, args.synthetic_likeness)
     views = [(g, v, y) for g, t, y in samples for v in _training_views(t, y)]
     need = sorted({v for _, v, _ in views} | {v for r in rows for v in classifier_views(r["text"])})
     t0 = time.perf_counter()
@@ -271,7 +294,7 @@ def main(argv: list[str] | None = None) -> None:
     for k in range(args.folds):
         held = {g for g in groups.tolist() if fold_of[g] == k}
         train = ~np.isin(G, list(held))
-        W, b = fit_head(X[train], y[train], args.seed)
+        W, b = fit_head(X[train], y[train], args.seed, weight_decay=args.weight_decay, benign_weight=args.benign_weight)
         te_rows = np.flatnonzero(row_fold == k)
         oof[te_rows] = _prompt_scores(W, b, feats, [rows[i]["text"] for i in te_rows])
 
@@ -307,11 +330,12 @@ def main(argv: list[str] | None = None) -> None:
               f"gate {100 * v['gate_recall']:.1f}% / {100 * v['gate_benign_fp']:.2f}% FP")
     if args.oof_out is not None:
         with open(args.oof_out, "w", encoding="utf-8") as f:
-            for r, sc, g in zip(rows, top, gate):
-                f.write(json.dumps({**r, "oof": float(sc), "threshold": threshold, "gate": bool(g)}, ensure_ascii=False) + "\n")
+            for r, sc, g, per in zip(rows, top, gate, oof):
+                f.write(json.dumps({**r, "oof": float(sc), "threshold": threshold, "gate": bool(g),
+                                    "oof_per_category": [round(float(x), 5) for x in per]}, ensure_ascii=False) + "\n")
 
-    W, b = fit_head(X, y, args.seed)
-    W_attr, b_attr = fit_head(X, y, args.seed, cross=True)
+    W, b = fit_head(X, y, args.seed, weight_decay=args.weight_decay, benign_weight=args.benign_weight)
+    W_attr, b_attr = fit_head(X, y, args.seed, cross=True)  # the attribution head keeps the earlier settings
     digest = hashlib.sha256(b"".join((DATA / n).read_bytes() for n in TUNING_FILES)).hexdigest()
     meta = {
         "categories": list(CATEGORIES),
@@ -327,6 +351,9 @@ def main(argv: list[str] | None = None) -> None:
         "fp_target": args.fp_target,
         "synthetic_benign": args.synthetic,
         "synthetic_minors": args.synthetic_minors,
+        "synthetic_likeness": args.synthetic_likeness,
+        "weight_decay": args.weight_decay,
+        "benign_weight": args.benign_weight,
         "cv": record,
         "seed": args.seed,
         "command": "python -m sora_sdk.safety.train_classifier",

@@ -2,7 +2,8 @@
 
 The lexicon and the MiniLM head are English: "una chica cortándose las muñecas" has none of
 their words. `gloss_views` detects the languages people most often write prompts in besides
-English (es, fr, de, pt, it, nl, pl, tr, id) by their function words and replaces the words of
+English (es, fr, de, pt, it, nl, pl, tr, id; since the seventh round also sv, tl, sw, vi) by
+their function words and replaces the words of
 a detected language's glossary with English ones, so the prompt check sees
 "a girl cutting herself the wrists". Words it does not know are kept (names, cognates such as
 "video", "realistisch"), and MiniLM reads those as it can.
@@ -24,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["gloss_views", "LANGUAGES", "detect_languages", "ENGLISH_FUNCTION_WORDS"]
+__all__ = ["gloss_views", "LANGUAGES", "detect_languages", "ENGLISH_FUNCTION_WORDS", "UNREADABLE_LANGUAGES"]
 
 # Frequent English words, for the veto (a prompt with as many English markers as foreign ones
 # is not glossed).
@@ -310,7 +311,7 @@ _FUNCTION = {
     "de": "der=the; die=the; das=the; den=the; dem=the; ein=a; eine=a; einer=a; einem=a; einen=a; und=and; "
           "mit=with; fur=for; von=of; zu=to; ist=is; sind=are; auf=on; im=in the; am=at the; wird=is; sich=herself",
     "pt": "o=the; os=the; a=the; as=the; um=a; uma=a; do=of the; da=of the; dos=of the; das=of the; no=in the; "
-          "na=in the; e=and; com=with; para=for; por=by; de=of; em=in; se=herself; muito=very",
+          "na=in the; e=and; com=with; para=for; por=by; de=of; em=in; se=herself; muito=very; ao=to the",
     "it": "il=the; lo=the; la=the; gli=the; le=the; un=a; uno=a; una=a; del=of the; della=of the; e=and; con=with; "
           "per=for; che=that; nel=in the; nella=in the; sul=on the; sulla=on the; molto=very; di=of; da=by; si=herself",
     "nl": "de=the; het=the; een=a; en=and; met=with; voor=for; van=of; op=on; is=is; wordt=is; zich=herself",
@@ -319,7 +320,208 @@ _FUNCTION = {
     "id": "yang=who; dan=and; dengan=with; di=in; ke=to; dari=from; untuk=for; seorang=a; sedang=is; sangat=very; "
           "sampai=until; oleh=by",
 }
-_LANG = {k: (m, g + "; " + _FUNCTION[k]) for k, (m, g) in _LANG.items()}
+# Seventh round: four more Latin-script languages the independent authors kept writing in and
+# MiniLM cannot read (Swedish, with a few Norwegian and Danish forms; Tagalog; Swahili;
+# Vietnamese, whose accents `normalize.py` strips, so only unambiguous syllable pairs are listed
+# and bare syllables that collide after stripping, such as "mau" (blood / colour) or "ban"
+# (shoot / sell / friend), are left out). Written from each language's general vocabulary in the
+# same groups as above, not from any prompt.
+_LANG_NEW: dict[str, tuple[str, str]] = {
+    "sv": (
+        "och ett att det som ar pa med av till den inte han hon sig var ska vill fran hur sin sitt sina eller nar dar "
+        "ocksa efter under mycket gor visa skapa og ikke af jeg hvordan paa",
+        """man=man; man som=man who; kvinna*=woman; kvinnor=women; flicka=girl; flickan=the girl; flickor=girls; tjej*=girl;
+        pojke*=boy; pojkar=boys; kille=boy; killar=boys; barn=child; barnen=the children; bebis*=baby; spadbarn*=baby;
+        tonaring*=teenager; minderarig*=underage; pappa=father; mamma=mother; styvpappa=stepfather; styvfar=stepfather;
+        son=son; dotter=daughter; granne*=neighbor; nagon=someone; manniskor=people; folk=people; person*=person; kropp*=body;
+        ar gammal=years old; arig*=year old; skola*=school; elev*=student; larare=teacher;
+        naken=naked; nakna=naked; naket=naked; nakenbild*=nude photo; nogen=naked; porr*=porn; sex=sex; sexuell*=sexual;
+        erotisk*=erotic; onanerar=masturbating; knulla*=fucking; brost=breasts; brosten=breasts; underklader=underwear;
+        trosor=panties; valdtakt*=rape; valdtar=rapes; valdtagen=raped; valdtas=raped; overgrepp=abuse; sexuella overgrepp=sexual abuse;
+        misshandl*=abuse; explicit*=explicit; dusch*=shower;
+        knivhugg*=stabbed; knivhuggen=stabbed; doda=kill; dodar=kills; dodad=killed; dodas=killed; mord*=murder; mordad=murdered;
+        mordar=murders; slar=beats; slagen=beaten; skjuter=shoots; skjuten=shot; skjuts=shot; halshugg*=beheaded; styckad*=dismembered;
+        tortera*=torture; torterad*=tortured; tortyr=torture; strypt*=strangled; stryper=strangles; hangd=hanged; brann*=burned;
+        blod=blood; blodig*=bloody; blodet=the blood; blodar=bleeding; dod=dead; doden=death; till doden=to death; liket=the corpse;
+        lik av=corpse of; inalvor=guts; overallt=everywhere; realistisk*=realistic; narbild=close up; drepe=kill; drept=killed;
+        draebe=kill; draebt=killed; massaker=massacre; kniv=knife; kniven=the knife; yxa=axe;
+        sjalvmord*=suicide; selvmord*=suicide; ta livet av sig=kill themselves; tar livet av sig=kills himself; skar sig=cuts herself;
+        skara sig=cut herself; sjalvskad*=self harm; handled*=wrists; armar=arms; armarna=the arms; rakblad*=razor blade;
+        piller=pills; tabletter=pills; bro=bridge; bron=the bridge; hoppar=jumps; hanger sig=hangs himself; uppmuntrar=encourages;
+        rorbomb*=pipe bomb; spikbomb*=nail bomb; bomb=bomb; bomben=the bomb; bomber=bombs; sprangamne*=explosives;
+        sprangladdning*=explosive device; hemmagjord*=homemade; hemgjord*=homemade; tillverka=make; gora=make; gor=make;
+        bygga=build; hur man gor=how to make; hur man=how to; steg for steg=step by step; spik=nails; vapen=weapon; vaben=weapon;
+        pistol=pistol; gevar=rifle; terrorattack*=terror attack; terrordad=terror attack; attentat*=terror attack;
+        terrorist*=terrorist; giftgas=poison gas; nervgas=nerve gas; forgift*=poisoning; skottlossning=shooting;
+        judar=jews; judarna=the jews; muslimer=muslims; invandrare=immigrants; invandrarna=the immigrants; flykting*=refugees;
+        araber=arabs; svarta=black people; zigenare=gypsies; romer=roma people; afrikaner=africans; utlanningar=foreigners;
+        djur=animals; rattor=rats; parasiter=parasites; ohyra=vermin; kackerlackor=cockroaches; underlagsen*=inferior;
+        ras=race; utrota=exterminate; forintelsen=the holocaust; hyllar=glorifies; propagandafilm=propaganda film;
+        falsk=fake; falskt=fake; falska=fake; fejk*=fake; forfalskad*=fake; nyhet*=news; nyhetsklipp=news clip;
+        nyhetsvideo=news video; nyhetssandning=newscast; nyheder=news; valet=the election; valfusk=election fraud; fusk=fraud;
+        bedrageri=fraud; installt=cancelled; uppskjutet=postponed; idag=today; i dag=today; berusad=drunk; gripen=arrested;
+        akta=real; se akta ut=look real; polisen=the police; boter=fines; mutor=bribes; muta=bribe;
+        slut=end; slutet=the end; slutar=ends; kock=cook; kocken=the cook; sla ihjal tiden=pass the time;
+        bombsaker=surefire; nakensnack*=slug""",
+    ),
+    "tl": (
+        "ang ng mga sa si ay at isang niya nila ito para may habang kanyang kanilang nang siya sila ni kay gumawa "
+        "nagpapakita bilang parang",
+        """lalaki=man; lalake=man; babae=woman; batang babae=girl; batang lalaki=boy; bata=child; mga bata=children;
+        sanggol=baby; dalagita=teenage girl; binatilyo=teenage boy; menor de edad=underage; ama=father; tatay=father;
+        ina=mother; nanay=mother; amain=stepfather; anak=child; kapitbahay=neighbor; tao=person; katawan=body;
+        taong gulang=years old; paaralan=school; eskwelahan=school; estudyante=student; guro=teacher;
+        hubad=naked; nakahubad=naked; hubo t hubad=fully naked; bastos=obscene; sekswal=sexual; nagtatalik=having sex;
+        pagtatalik=sex; kantot*=fucking; suso=breasts; dibdib=breasts; damit panloob=underwear; ginahasa=raped;
+        panggagahasa=rape; gahasa*=rape; minolestiya=molested; pang aabuso=abuse; inaabuso=abused; inabuso=abused;
+        sinaksak=stabbed; saksakin=stab; pinatay=killed; patayin=kill; pumapatay=killing; pagpatay=killing; pinapatay=killing;
+        patay=dead; binugbog=beaten; binubugbog=beating; sinasaktan=hurting; sinaktan=hurt; binaril=shot; pamamaril=shooting;
+        barilin=shoot; pinugutan ng ulo=beheaded; pinugutan=beheaded; pugot=beheaded; pinahirapan=tortured;
+        pagpapahirap=torture; sinakal=strangled; binitay=hanged; sinunog=burned; dugo=blood; duguan=bloody;
+        kamatayan=death; bangkay=corpse; lamang loob=guts; kahit saan=everywhere; makatotohanan=realistic;
+        kutsilyo=knife; itak=machete;
+        pagpapakamatay=suicide; magpakamatay=kill oneself; nagpapakamatay=killing himself; nagpakamatay=killed himself;
+        laslas=cutting; naglalaslas=cutting herself; pulso=wrists; braso=arms; labaha=razor; blade=blade; tableta=pills;
+        tulay=bridge; tumalon=jumps; nagbigti=hanged himself; bigti=hanging;
+        bomba=bomb; pampasabog=explosive; gawang bahay=homemade; paano gumawa=how to make; paano=how; hakbang hakbang=step by step;
+        pako=nails; armas=weapon; sandata=weapon; baril=gun; riple=rifle; pag atake=attack; umatake=attack; terorista=terrorist;
+        lason=poison; nilason=poisoned;
+        hudyo=jews; imigrante=immigrants; katutubo=indigenous people; negro=black people; hayop=animals;
+        daga=rats; ipis=cockroaches; peste=vermin; mababang uri=inferior; lahi=race; mangmang=ignorant; nakakatawa=funny;
+        palayasin=kick out; lipulin=exterminate; ubusin=exterminate;
+        peke=fake; pekeng=fake; huwad=fake; balita=news; eleksyon=election; halalan=election; dayaan=fraud;
+        pandaraya=fraud; ngayon=today; lasing=drunk; inaresto=arrested; opisyal=official; bangko=bank; humihingi=asking for;
+        suhol=bribe; tumatanggap=receiving""",
+    ),
+    "sw": (
+        "na ya wa kwa za katika ni cha vya kwenye akiwa huku pamoja ili hii huyo yake wake yao kuwa",
+        """mwanamume=man; mwanaume=man; wanaume=men; mtu=person; watu=people; mwanamke=woman; wanawake=women;
+        msichana=girl; wasichana=girls; mvulana=boy; wavulana=boys; mtoto=child; watoto=children; mtoto mchanga=baby;
+        kijana=young person; vijana=youths; baba=father; mama=mother; baba wa kambo=stepfather; jirani=neighbor;
+        mwili=body; miaka=years old; umri wa miaka=aged; shule=school; mwanafunzi=student; wanafunzi=students; mwalimu=teacher;
+        uchi=naked; ngono=sex; kufanya ngono=having sex; ponografia=porn; matiti=breasts; chupi=underwear; kubaka=rape;
+        kubakwa=raped; alibaka=raped; ubakaji=rape; unyanyasaji=abuse; unyanyasaji wa kingono=sexual abuse; kingono=sexual;
+        kuua=kill; kuuawa=killed; akiuawa=being killed; aliuawa=was killed; anaua=kills; wanaua=kill; mauaji=murder;
+        kuchoma kisu=stabbing; kuchomwa kisu=stabbed; kupiga=beating; kupigwa=beaten; anampiga=beating; kupigwa risasi=shot;
+        kumpiga risasi=shooting; risasi=bullets; kukatwa kichwa=beheaded; kukata kichwa=beheading; kichwa=head;
+        kutesa=torture; kuteswa=tortured; mateso=torture; kunyonga=strangling; kunyongwa=hanged; kuchomwa moto=burned alive;
+        kuchoma moto=burning; damu=blood; kifo=death; hadi kufa=to death; amekufa=dead; maiti=corpse; matumbo=guts;
+        kila mahali=everywhere; halisi=realistic; panga=machete; kwa panga=with a machete; kisu=knife; shoka=axe;
+        kujiua=suicide; kujitoa uhai=suicide; kujikata=cutting herself; akijikata=cutting herself; anajikata=cuts herself;
+        kujidhuru=self harm; mikono=arms; mkono=arm; kifundo cha mkono=wrist; wembe=razor blade; vidonge=pills;
+        daraja=bridge; kuruka=jumping; kujinyonga=hanging himself; muziki wa huzuni=sad music;
+        bomu=bomb; mabomu=bombs; vilipuzi=explosives; kilipuzi=explosive; kulipua=blow up; kulilipua=blow it up;
+        kutengeneza=make; tengeneza=make; jinsi ya kutengeneza=how to make; jinsi ya=how to; hatua kwa hatua=step by step;
+        nyumbani=at home; misumari=nails; silaha=weapon; bunduki=gun; bastola=pistol; shambulio=attack; shambulizi=attack;
+        ugaidi=terrorism; gaidi=terrorist; magaidi=terrorists; sumu=poison; mafunzo=tutorial;
+        wayahudi=jews; waislamu=muslims; wahamiaji=immigrants; wakimbizi=refugees; waarabu=arabs; weusi=black people;
+        wanyama=animals; panya=rats; mende=cockroaches; wadudu=vermin; duni=inferior; kabila=tribe; kufukuza=kick out;
+        kuangamiza=exterminate; wafukuzwe=must be kicked out;
+        akichomwa kisu=being stabbed; alichomwa kisu=was stabbed; amechomwa kisu=stabbed; ameuawa=killed;
+        wameuawa=killed; akiua=killing; aliua=killed; akipigwa=being beaten; alipigwa=was beaten; amepigwa=beaten;
+        akibakwa=being raped; alibakwa=was raped; akijiua=killing himself; alijiua=killed himself; anajiua=kills himself;
+        alijikata=cut herself; akiteswa=being tortured; aliteswa=was tortured; akikatwa kichwa=being beheaded;
+        alikatwa kichwa=was beheaded; amekatwa kichwa=beheaded; wakikatwa kichwa=being beheaded; anakata kichwa=beheads;
+        uongo=false; bandia=fake; habari za uongo=fake news; habari=news; taarifa ya habari=newscast; uchaguzi=election;
+        kura=votes; udanganyifu=fraud; leo=today; mlevi=drunk; amelewa=drunk; kukamatwa=arrested; rais=president;
+        rushwa=bribe; akipokea=receiving; kwa siri=secretly; kamera iliyofichwa=hidden camera; video=video""",
+    ),
+    "vi": (
+        "cua va voi trong mot nhung cac khong duoc nay dang nguoi tren den ra vao bang nhu cho",
+        """nguoi dan ong=man; dan ong=man; dan ba=woman; phu nu=woman; nguoi phu nu=woman; co gai=girl; be gai=little girl;
+        cau be=boy; be trai=boy; tre em=children; tre con=children; dua tre=child; dua be=child; em be=baby; tre so sinh=baby;
+        thieu nien=teenager; vi thanh nien=underage; chua thanh nien=underage; nguoi me=mother; nguoi cha=father;
+        cha duong=stepfather; bo duong=stepfather; hang xom=neighbor; nguoi lon=adults; moi nguoi=people; tuoi=years old;
+        truong hoc=school; hoc sinh=student; giao vien=teacher;
+        khoa than=naked; tran truong=naked; khong mac quan ao=naked; khieu dam=pornographic; phim sex=porn; tinh duc=sexual;
+        quan he tinh duc=sexual intercourse; lam tinh=having sex; hiep dam=rape; cuong hiep=rape; xam hai tinh duc=sexual assault;
+        xam hai=abuse; lam dung=abuse; do lot=underwear;
+        giet nguoi=murder; giet chet=killing; bi giet=killed; giet=kill; tham sat=massacre; dam chet=stabbing to death;
+        bi dam=stabbed; danh dap=beating; bi danh=beaten; danh nhau=fighting; ban chet=shooting dead; bi ban=shot;
+        chat dau=beheading; hanh quyet=execution; tra tan=torture; bop co=strangling; treo co=hanging; thieu song=burned alive;
+        mau me=gore; chay mau=bleeding; dam mau=bloody; mau ban tung toe=blood splattering everywhere; xac chet=corpse;
+        thi the=corpse; cai chet=death; tu vong=death; con dao=knife; tan bao=brutal; bao luc=violence; tu nhan=prisoner;
+        tu tu=suicide; tu sat=suicide; tu hai=self harm; tu lam hai ban than=self harm; cat co tay=cutting wrists;
+        rach co tay=cutting wrists; co tay=wrists; luoi dao=blade; dao lam=razor; thuoc ngu=sleeping pills;
+        qua lieu=overdose; nhay cau=jumping off a bridge; nhay lau=jumping off a building; cach tu tu=how to commit suicide;
+        qua bom=bomb; bom=bomb; chat no=explosives; thuoc no=explosives; tu che=homemade; che tao=make; cach lam=how to make;
+        cach che tao=how to make; huong dan=tutorial; tung buoc=step by step; vu khi=weapon; sung truong=rifle; sung luc=pistol;
+        khau sung=gun; tan cong=attack; khung bo=terrorism; ke khung bo=terrorist; chat doc=poison; khi doc=poison gas;
+        dau doc=poisoning;
+        nguoi do thai=jews; do thai=jewish; nguoi hoi giao=muslims; nguoi da den=black people; nguoi nhap cu=immigrants;
+        dan nhap cu=immigrants; nguoi ti nan=refugees; dong vat=animals; con vat=animals; con chuot=rats; chuot cong=rats;
+        gian=cockroaches; sau bo=vermin; thap kem=inferior; chung toc=race; duoi ra=kick out; tieu diet=exterminate;
+        diet chung=genocide;
+        tin gia=fake news; video gia=fake video; gia mao=fake; tin tuc=news; ban tin=newscast; bau cu=election;
+        gian lan=fraud; hom nay=today; say ruou=drunk; bi bat=arrested; chan thuc=realistic; tao video=make a video;
+        ca si=singer; bi ep=forced; ep=forcing; ca cuoc=betting; hoi lo=bribe; nhan hoi lo=taking a bribe""",
+    ),
+}
+_FUNCTION_NEW = {
+    "sv": "och=and; en=a; ett=a; att=to; det=it; som=who; ar=is; pa=on; med=with; av=of; till=to; den=the; inte=not; "
+          "han=he; hon=she; sig=herself; var=was; ska=must; fran=from; hur=how; eller=or; nar=when; dar=where; og=and; "
+          "ikke=not; hvordan=how; visa=show; skapa=create; om att=that; om=about",
+    "tl": "ang=the; ng=of; mga=; sa=in; na=that; si=; ay=is; at=and; isang=a; niya=his; nila=their; ito=this; para=for; "
+          "may=has; habang=while; bilang=as; parang=like; kanyang=his; gumawa ng=make a; gumawa=make; nagpapakita=showing",
+    "sw": "na=and; ya=of; wa=of; kwa=with; za=of; katika=in; ni=is; cha=of; vya=of; kwenye=in; akiwa=while; huku=while; "
+          "hii=this; yake=his; wake=his; yao=their; inayoonyesha=showing; video ya=video of",
+    "vi": "cua=of; va=and; voi=with; trong=in; mot=a; nhung=the; cac=the; khong=not; duoc=is; nay=this; dang=is; "
+          "tren=on; den=to; bang=with; nhu=like; cho=for",
+}
+
+# Seventh round: everyday words the glossaries lacked (family, tools of abuse, work, detection,
+# prevention and help), and idioms whose literal reading was harmful ("ballena asesina" is a
+# killer whale, "Nacktmull" a naked mole rat, "naaktslak" a slug, French "violentes" is not "raped").
+_MORE = {
+    "es": "ballena asesina=killer whale; ballenas asesinas=killer whales; orca asesina=killer whale; hijos=children; "
+          "cinturon=belt; hasta sangrar=until bleeding; sangrar=bleed; trabajando=working; trabajar=work; mina=mine; "
+          "prevencion=prevention; ayuda=help; educacion sexual=sex education; consentimiento=consent; campana=campaign; "
+          "como detectar=how to detect; detectar=detect; reconocer=recognize; robando=stealing; dinero=money; "
+          "camara oculta=hidden camera; soborno=bribe; arrojar=throw",
+    "fr": "violent=violent; violents=violent; violente=violent; violentes=violent; violence*=violence; violee=raped; "
+          "violees=raped; viole par=raped by; fils=son; ceinture=belt; jusqu au sang=until bleeding; travaillant=working; "
+          "travailler=work; mine=mine; prevention=prevention; aide=help; education sexuelle=sex education; "
+          "comment reconnaitre=how to recognize; reconnaitre=recognize; detecter=detect; volant=stealing; argent=money; "
+          "camera cachee=hidden camera; pot de vin=bribe; orque*=killer whale; epaulard*=killer whale",
+    "de": "nacktmull*=naked mole rat; nacktschneck*=slug; nacktsamer=gymnosperm; sohn=son; tochter=daughter; gurtel=belt; "
+          "bis er blutet=until he bleeds; bis sie blutet=until she bleeds; arbeiten=work; arbeitet=works; bergwerk=mine; "
+          "mine=mine; pravention=prevention; hilfe=help; aufklarung*=education; sexualkunde=sex education; erkennt=recognizes; "
+          "erkennen=recognize; erklart=explains; stiehlt=steals; geld=money; versteckte kamera=hidden camera; "
+          "bestechung*=bribe; bestechungsgeld=bribe; schwertwal*=killer whale; killerwal*=killer whale",
+    "pt": "baleia assassina=killer whale; baleias assassinas=killer whales; orca assassina=killer whale; filho=son; filha=daughter; "
+          "cinto=belt; ate sangrar=until bleeding; sangrar=bleed; trabalhando=working; trabalhar=work; mina=mine; "
+          "prevencao=prevention; ajuda=help; em busca de ajuda=seeking help; educacao sexual=sex education; campanha=campaign; "
+          "como identificar=how to identify; identificar=identify; reconhecer=recognize; roubando=stealing; dinheiro=money; "
+          "cofre=safe; camera escondida=hidden camera",
+    "it": "orca assassina=killer whale; orche assassine=killer whales; figlio=son; figlia=daughter; figli=children; "
+          "cintura=belt; cinghia=belt; fino a farlo sanguinare=until he bleeds; fino a=until; sanguinare=bleed; lavorano=work; "
+          "lavorare=work; miniera=mine; prevenzione=prevention; aiuto=help; educazione sessuale=sex education; "
+          "come riconoscere=how to recognize; riconoscere=recognize; ruba=steals; rubando=stealing; soldi=money; "
+          "telecamera nascosta=hidden camera; tangente=bribe",
+    "nl": "naaktslak*=slug; naakte slak*=slug; naaktkat*=hairless cat; zoon=son; dochter=daughter; riem=belt; "
+          "tot hij bloedt=until he bleeds; werken=work; werkt=works; mijn=mine; preventie=prevention; hulp=help; "
+          "seksuele voorlichting=sex education; voorlichting=education; hoe je=how to; hoe=how; je=you; maakt=makes; "
+          "maak=make; zenuwgas=nerve gas; gifgas=poison gas; thuislab=home lab; laboratorium=lab; herkennen=recognize; "
+          "herken=recognize; steelt=steals; geld=money; verborgen camera=hidden camera; smeergeld=bribe; "
+          "zwaardwal*=killer whale; orka*=killer whale",
+    "pl": "syn=son; corka=daughter; pasek=belt; paskiem=with a belt; do krwi=until bleeding; pracujac*=working; pracuj*=working; "
+          "pracowac=work; kopalni*=mine; bite=beaten; bity=beaten; bita=beaten; nadzorc*=overseer; zapobieg*=prevention; "
+          "profilaktyk*=prevention; pomoc=help; telefon zaufania=helpline; edukacj* seksualn*=sex education; "
+          "jak rozpoznac=how to recognize; rozpozna*=recognize; kradn*=stealing; pieniadz*=money; ukryt* kamer*=hidden camera; "
+          "lapowk*=bribe; orka=killer whale; orki=killer whales",
+    "tr": "ogul*=son; kemer*=belt; kanayana kadar=until bleeding; calis*=working; maden*=mine; onleme=prevention; "
+          "onlenmesi=prevention; yardim=help; cinsel egitim=sex education; nasil=how; tespit=detect; tespit et*=detect; "
+          "anlatiyor=explains; ogretmen*=teacher; ogrenci*=students; caliyor=stealing; para*=money; gizli kamera=hidden camera; "
+          "rusvet*=bribe; katil balina*=killer whale",
+    "id": "anaknya=her child; ikat pinggang=belt; sabuk=belt; sampai berdarah=until bleeding; bekerja=working; tambang=mine; "
+          "pencegahan=prevention; bantuan=help; pendidikan seks=sex education; cara mengenali=how to recognize; mengenali=recognize; "
+          "mencuri=stealing; uang=money; kamera tersembunyi=hidden camera; suap=bribe; paus pembunuh=killer whale",
+}
+_LANG = {k: (m, g + "; " + _FUNCTION[k] + "; " + _MORE[k]) for k, (m, g) in _LANG.items()}
+_LANG.update({k: (m, g + "; " + _FUNCTION_NEW[k]) for k, (m, g) in _LANG_NEW.items()})
+# Glossed languages MiniLM has almost no words of: the classifier scores only the vocabulary words
+# of their views (`prompt_classifier.classifier_views`), the glossary's English among them.
+UNREADABLE_LANGUAGES = frozenset(_LANG_NEW)
 
 LANGUAGES = tuple(_LANG)
 
@@ -394,9 +596,15 @@ def _apply(view: str, lang: str) -> str:
 
 def gloss_views(view: str) -> list[str]:
     """Rough English readings of one normalised view, one per detected language (often none)."""
+    return list(_gloss_views(view))
+
+
+@functools.lru_cache(maxsize=8192)
+def _gloss_views(view: str) -> tuple[str, ...]:
+    """Rough English readings of one normalised view, one per detected language (often none)."""
     out = []
     for lang in detect_languages(view):
         g = _apply(view, lang)
         if g != view and g not in out:
             out.append(g)
-    return out
+    return tuple(out)

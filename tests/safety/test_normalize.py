@@ -28,3 +28,13 @@ def test_sentence_punctuation_is_not_leet():
 def test_hyphenated_words_also_read_as_two_words():
     assert normalize_views("CSAM-style footage") == ["csamstyle footage", "csam style footage"]
     assert normalize_views("n-u-d-e") == ["nude"]  # single letters are still one spaced-out word
+
+
+def test_emoji_are_read_as_words():
+    # Seventh round: emoji without a word of their own in the table are read by their Unicode name;
+    # the rainbow flag sequence (with its joiner and variation selector) as the pride flag.
+    views = normalize_views("\U0001f3f3\ufe0f\u200d\U0001f308 = \U0001f92e show the parade")
+    assert views[0] == "show the parade"
+    assert "gay pride flag face with open mouth vomiting show the parade" in views
+    assert "rope noose" in normalize_views("\U0001faa2 tonight")[-1]
+    assert normalize_views("a red circle moving right") == ["a red circle moving right"]

@@ -33,12 +33,12 @@ def test_shipped_weights_load_with_their_training_record(clf):
     meta = clf.metadata
     assert 0.0 < meta["threshold"] < 1.0 and meta["encoder"] == "sentence-transformers/all-MiniLM-L6-v2"
     assert meta["mean_layers"] == [2, 4, 6] and meta["max_layers"] == [4, 6]
-    # Trained on the tuning splits only (test2 to test7 were folded in after their one held-out
+    # Trained on the tuning splits only (test2 to test8 were folded in after their one held-out
     # measurement; never the next held-out split), and the operating point met the FP target out of fold.
     assert meta["trained_on"] == list(TUNING_FILES)
-    assert not any("test8" in f for f in meta["trained_on"])
+    assert not any("test9" in f for f in meta["trained_on"])
     assert meta["tuning_splits"] == ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5",
-                                     "test6", "test7"]
+                                     "test6", "test7", "test8"]
     assert meta["cv"]["benign_fp"] <= meta["fp_target"] == 0.0125 and meta["cv"]["recall"] > 0.5
 
 
@@ -148,8 +148,11 @@ def test_features_are_the_layer_means_and_maxes_and_include_the_pooled_vector(cl
 
 def test_views_undo_evasions_cut_hard_negatives_and_split_clauses():
     views = classifier_views("Cinematic 4k, a k1ll\u200ber whale, a suicide prevention hotline ad")
-    assert views[0] == "cinematic 4k a k1ller whale a hotline ad"  # zero-width gone, hard negative cut
-    assert "cinematic ak a a hotline ad" in views  # read as leetspeak, "killer whale" is cut too
-    assert {"cinematic 4k", "a k1ller whale", "a hotline ad"} <= set(views)  # each clause alone
+    # Zero-width gone, hard negative cut. Since the seventh round "suicide" followed by a help word
+    # (prevention, hotline, get help...) is cut on its own, in any word order, so "prevention" stays
+    # (before: "suicide prevention" was cut whole, leaving "a hotline ad").
+    assert views[0] == "cinematic 4k a k1ller whale a prevention hotline ad"
+    assert "cinematic ak a a prevention hotline ad" in views  # read as leetspeak, "killer whale" is cut too
+    assert {"cinematic 4k", "a k1ller whale", "a prevention hotline ad"} <= set(views)  # each clause alone
     assert not any("suicide" in v for v in views)
     assert classifier_views("") == [""]

@@ -1,6 +1,6 @@
-"""The prompt sets: every former held-out split (test to test7) stays as committed (all are tuning
+"""The prompt sets: every former held-out split (test to test8) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written."""
+it was written; the held-out split (test9) is not tuning data."""
 
 import hashlib
 import json
@@ -66,7 +66,7 @@ FROZEN_TEST7_SHA256 = {
 # test6 and test7 against every earlier split including test7 (exact normalised text, MiniLM cosine
 # >= 0.80, character-trigram Jaccard >= 0.5 for non-Latin scripts: 73 red-team and 150 benign
 # prompts dropped of 495/537), and hashed before the sixth round was measured on it; the sixth
-# round's held-out split. Not tuning data.
+# round's held-out split. Tuning data since the seventh round.
 FROZEN_TEST8_SHA256 = {
     "redteam_test8.jsonl": "bdc4237ab2a95da9101600955cefddfdd7195dfa456d680b274eade15cc67a23",
     "benign_test8.jsonl": "00e12edaf6e424ab8a7a0a4b73864c2a16792b7cf9c8bb3fbb127e847efe3255",
@@ -75,7 +75,7 @@ FROZEN_TEST8_SHA256 = {
 # the red-team translations; declined to write sexual content involving children, so `minors` is
 # abuse, labour, grooming without sexual content, dangerous challenges), deduplicated like test8
 # against every earlier split including test8 (64 red-team and 144 benign prompts dropped of
-# 496/494), and hashed before anything was measured on it; the next round's held-out split.
+# 496/494), and hashed before anything was measured on it; the seventh round's held-out split.
 FROZEN_TEST9_SHA256 = {
     "redteam_test9.jsonl": "8756f62c5ffaf6ec01df90b54cb3d04b5a1db00cdf7f7f9d69fa07cb8f9ec1cd",
     "benign_test9.jsonl": "26b22477886c3bcbb9cf833cd5fbee756141c0e44997d3fd0227833d2c57e1ff",
@@ -188,10 +188,10 @@ def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
 
 
 def _tuning_files_before(split):
-    """The tuning files as they were when `split` was written (test4 to test7 were folded in later)."""
+    """The tuning files as they were when `split` was written (test4 to test8 were folded in later)."""
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in ("test4", "test5", "test6", "test7")))
+    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in ("test4", "test5", "test6", "test7", "test8")))
 
 
 def test_test4_shared_no_prompt_with_any_earlier_split():
@@ -202,17 +202,18 @@ def test_test4_shared_no_prompt_with_any_earlier_split():
     assert shared <= ISSUE_HARD_NEGATIVES | {"p.r.o a.n.a t.h.i.n.s.p.o video"}
 
 
-def test_test4_to_test7_are_tuning_data_now():
+def test_test4_to_test8_are_tuning_data_now():
     # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
-    # on since the fifth round, test6 and test7 since the sixth. The next held-out split (test8) is
-    # written outside the repository and is not tuning data.
+    # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh. The next
+    # held-out split (test9) is written outside the repository and is not tuning data.
     from sora_sdk.safety.train_classifier import TUNING_FILES, TUNING_SPLITS, load_tuning
 
-    folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256}
+    folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256,
+              *FROZEN_TEST8_SHA256}
     assert folded <= set(TUNING_FILES)
-    assert {"test4", "test5", "test6", "test7"} <= set(TUNING_SPLITS) and "test8" not in TUNING_SPLITS
-    assert not any("test8" in n for n in TUNING_FILES)
-    assert {"test4", "test5", "test6", "test7"} <= {r["split"] for r in load_tuning()}
+    assert {"test4", "test5", "test6", "test7", "test8"} <= set(TUNING_SPLITS) and "test9" not in TUNING_SPLITS
+    assert not any("test9" in n for n in TUNING_FILES)
+    assert {"test4", "test5", "test6", "test7", "test8"} <= {r["split"] for r in load_tuning()}
 
 
 _EVASIONS = {
@@ -250,6 +251,8 @@ def _assert_large_and_covering(split):
     ("test5", FROZEN_TEST5_SHA256, (*FROZEN_TEST4_SHA256,)),
     ("test6", FROZEN_TEST6_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256)),
     ("test7", FROZEN_TEST7_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256)),
+    ("test8", FROZEN_TEST8_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256)),
 ])
 def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_shared_nothing(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
@@ -259,12 +262,11 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test8", FROZEN_TEST8_SHA256), ("test9", FROZEN_TEST9_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test9", FROZEN_TEST9_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
     _assert_large_and_covering(split)
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
-    earlier = (*TUNING_FILES, *FROZEN_TEST8_SHA256) if split == "test9" else TUNING_FILES
-    assert not _shared_with(earlier, frozen)
+    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test8, which test9 was deduplicated against

@@ -59,7 +59,10 @@ SEXUAL = (
     Rule("sexual/suggestive", C.SEXUAL, ("sexy", "sensual*", "provocative*", "suggestive*", "steamy",
                                          "hot and bothered", "slutty", "slut*", "whore*", "skimpy"),
          near=PEOPLE + ("pose*", "posing", "dance*", "dancing", "body", "outfit", "model*"),
-         window=3, unless=_SEXUAL_UNLESS),
+         window=3, unless=_SEXUAL_UNLESS + (
+             # Seventh round: steam, not sex.
+             "steamy bathroom*", "steamy mirror*", "steamy window*", "steamy kitchen*", "steamy bowl*",
+             "steamy cup*", "steamy mug*", "steamy jungle*", "steamy rainforest*", "steamy greenhouse*")),
     Rule("sexual/strict", C.SEXUAL, ("bikini*", "lingerie", "underwear", "swimsuit*", "sexy",
                                      "kiss*", "seductive*", "bra", "panties", "thong*", "cleavage"),
          strict_only=True, unless=_SEXUAL_UNLESS),
@@ -118,7 +121,10 @@ MINORS = (
                                     "chain* * to a radiator", "force feed*", "forcefeed*", "starved", "starving * as punishment",
                                     "shaken baby", "shak* the baby", "shak* a baby", "shak* a crying baby",
                                     "head under the water", "head under the bathwater", "head in a toilet",
-                                    "by the hair", "against a wall", "with a belt", "with a wooden spoon", "with a stick"),
+                                    "by the hair", "against a wall", "with a belt", "with a wooden spoon", "with a stick",
+                                    # Seventh round: a child left in a hot car.
+                                    "in a hot car", "in the hot car", "in a parked car in the sun", "in a locked car in the sun",
+                                    "locked in a car", "left in the car in the heat", "in a car in the summer heat"),
          near=CHILD + ("kids", "newborn", "schoolchildren"), window=6, also=(C.VIOLENCE,)),
     Rule("minors/exploitation", C.MINORS, (
         "child labo*", "child soldier*", "child bride*", "child marriage*", "child traffick*", "trafficked child*",
@@ -148,7 +154,9 @@ MINORS = (
                                                   "passout challenge", "fainting game", "tide pod*", "detergent pod*",
                                                   "laundry pod*", "skull breaker challenge", "skullbreaker challenge",
                                                   "benadryl challenge", "fire challenge", "outlet challenge",
-                                                  "penny challenge", "salt and ice challenge", "on a dare", "as a dare",
+                                                  "penny challenge", "salt and ice challenge", "choking challenge",
+                                                  "suffocation challenge", "blackout game", "pass out game",
+                                                  "hanging challenge", "on a dare", "as a dare",
                                                   "for a dare", "dared to", "for a viral challenge", "for a challenge",
                                                   "for a video challenge", "for an online challenge", "for a trend",
                                                   "for a viral trend", "for a prank video", "loaded gun", "loaded handgun",

@@ -35,7 +35,10 @@ WEAPONS = (
         "hijack* an airplane", "hijack* the plane", "hijacked plane*", "crash* a plane into",
         "fly* a plane into", "plane into the tower*", "plane into a building", "assassinat*",
         "car ramming", "ramming attack*", "truck attack*", "drive* into a crowd", "plow* into a crowd",
-        "ploughs into a crowd", "vehicle ramming", "hostage execution*", "beheading video*",
+        "plough* into a crowd", "vehicle ramming",
+        # Seventh round: a vehicle driven into people, by any of the usual verbs.
+        r"re:(?:car|cars|truck|trucks|lorry|lorries|van|vans|suv|suvs|vehicle|vehicles|pickup|bus|sedan|jeep)\s+(?:\w+\s+){0,3}(?:plow|plough|ram|mow|barrel|careen|smash|slam|plunge)\w*\s+(?:\w+\s+)?(?:into|through)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:crowds?|pedestrians|protesters|shoppers|marchers|worshippers|spectators|people)(?![a-z])",
+        r"re:(?:car|truck|lorry|van|suv|vehicle|pickup|bus|sedan|jeep)s?\s+(?:\w+\s+){0,3}(?:driv|drove|speed|sped)\w*\s+(?:\w+\s+)?into\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:crowds?|pedestrians|protesters|shoppers|marchers|worshippers|spectators)(?![a-z])", "hostage execution*", "beheading video*",
         "manifesto of", "shooter manifesto", "extremist recruitment", "terrorist recruitment",
         r"re:recruit\w*\s+(?:\w+\s+){0,3}(?:for|to join)\s+(?:the\s+|a\s+)?(?:isis|islamic state|al qaeda|jihad\w*|taliban|terror\w*|extremist\w*|militias?|neo\s*nazis?|hamas|hezbollah)",
         "join the jihad", "join isis", "glorif* terror*", "glorif* the shooter",
