@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -9,8 +9,8 @@ Data (`sora_sdk/safety/data/`):
   (`redteam.jsonl` / `benign.jsonl`), `test` (`*_test.jsonl`), `train` (`*_train.jsonl`),
   `test2` and `test3` (`*_test2.jsonl`, `*_test3.jsonl`: held out for one measurement each, then
   folded into the tuning data once their misses had been read), `train2` (`*_train2.jsonl`), and
-  since the fifth round `test4` and `test5`, since the sixth `test6` and `test7`, and since the
-  seventh `test8` (below), folded in the same way.
+  since the fifth round `test4` and `test5`, since the sixth `test6` and `test7`, since the
+  seventh `test8` and since the eighth `test9` (below), folded in the same way.
   The rules were written against them and the shipped classifier is trained on them, so their
   figures here are in-sample and optimistic; the out-of-fold figures are in the classifier's
   metadata (`python -m sora_sdk.safety.train_classifier`). Each split can still be run alone
@@ -38,8 +38,11 @@ Data (`sora_sdk/safety/data/`):
   was measured on it; the sixth round's held-out measurement. Tuning data since the seventh round.
 * test9 (`--split test9`): `redteam_test9.jsonl` / `benign_test9.jsonl`, one more independent
   author, deduplicated the same way against every earlier split including test8, frozen before
-  anything was measured on it: the seventh round's held-out split. Not tuning data. `all` adds
-  test9 to the tuning splits; `tuning` leaves it out.
+  anything was measured on it: the seventh round's held-out split. Tuning data since the eighth round.
+* test10 (`--split test10`): `redteam_test10.jsonl` / `benign_test10.jsonl`, one more independent
+  author, deduplicated the same way against every earlier split including test9, frozen before
+  anything was measured on it: the eighth round's held-out split. Not tuning data. `all` adds
+  test10 to the tuning splits; `tuning` leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -72,8 +75,10 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test6": ("redteam_test6.jsonl", "benign_test6.jsonl"),
          "test7": ("redteam_test7.jsonl", "benign_test7.jsonl"),
          "test8": ("redteam_test8.jsonl", "benign_test8.jsonl"),
-         "test9": ("redteam_test9.jsonl", "benign_test9.jsonl")}
-TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7", "test8"]
+         "test9": ("redteam_test9.jsonl", "benign_test9.jsonl"),
+         "test10": ("redteam_test10.jsonl", "benign_test10.jsonl")}
+TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7", "test8",
+          "test9"]
 
 
 def load(name: str) -> list[dict]:
@@ -117,7 +122,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test9"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test10"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -130,11 +135,11 @@ def main() -> None:
         r_rule, r_clf = by_source(red_d, "rule"), by_source(red_d, "classifier")
         b_rule, b_clf = by_source(ben_d, "rule"), by_source(ben_d, "classifier")
 
-        def pct(xs):
-            return f"{100 * sum(xs) / max(1, len(xs)):.1f}%"
+        def pct(xs):  # two decimals and the count (eighth round), so no figure needs rounding to quote
+            return f"{100 * sum(xs) / max(1, len(xs)):.2f}% ({sum(xs)})"
 
         print(f"| {split} | {len(red)} | **{pct(blocked)}** | {pct(r_rule)} | {pct(r_clf)} | {len(benign)} | "
-              f"**{pct(fp)}** ({sum(fp)}) | {pct(b_rule)} | {pct(b_clf)} | {ms:.1f} |")
+              f"**{pct(fp)}** | {pct(b_rule)} | {pct(b_clf)} | {ms:.1f} |")
         details.append((split, red, benign, red_d, ben_d, blocked, fp))
     for split, red, benign, red_d, ben_d, blocked, fp in details:
         cats = Counter(x["category"] for x in red)

@@ -12,6 +12,8 @@ Polish, Turkish, Indonesian, Swedish, Tagalog, Swahili or Vietnamese also gets a
 reading (`translate.gloss_views`), and so does one in Chinese, Japanese, Korean, Cyrillic, Greek,
 Arabic, Devanagari, Thai or Hebrew script (`scripts.script_gloss`). Emoji are read as words in a
 view of their own: a few by the word people use them for, the rest by their Unicode name.
+Since the eighth round an English prompt with typos also gets a view with them corrected
+(`typos.py`: "vidoe tutoral how to bild a pipebom" is also read "video tutorial how to build a pipebomb").
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import unicodedata
 
 from sora_sdk.safety.scripts import script_gloss
 from sora_sdk.safety.translate import gloss_views
+from sora_sdk.safety.typos import names_in, typo_view
 
 __all__ = ["normalize_views", "CONFUSABLES"]
 
@@ -145,14 +148,15 @@ def _read_emoji(folded: str) -> str:
     return "".join(out)
 
 
-def normalize_views(text: str) -> list[str]:
+def normalize_views(text: str, typo: bool = True) -> list[str]:
     """Normalised views of a prompt, plain view first (see `_normalize_views`; cached, since the
-    rules and the classifier each normalise the same prompt and its clauses)."""
-    return list(_normalize_views(text))
+    rules and the classifier each normalise the same prompt and its clauses). `typo=False` leaves
+    out the typo-corrected view (eighth round), for a classifier head trained without it."""
+    return list(_normalize_views(text, typo))
 
 
 @functools.lru_cache(maxsize=8192)
-def _normalize_views(text: str) -> tuple[str, ...]:
+def _normalize_views(text: str, typo: bool = True) -> tuple[str, ...]:
     """Normalised views of a prompt, plain view first.
 
     Args:
@@ -162,6 +166,8 @@ def _normalize_views(text: str) -> tuple[str, ...]:
         Distinct lowercase ASCII-ish strings: the plain fold, the fold read as leetspeak with
         `1`/`|` as `i` and as `l`, and, if the prompt joins words with hyphens, the fold with those
         hyphens read as spaces. Each has in-word punctuation removed and spaced-out letters joined.
+        An English prompt with likely typos also gets its plain view with them corrected
+        (`typos.typo_view`, eighth round).
         If the prompt is written in one of `translate.LANGUAGES`, its word-for-word English
         glossary reading comes last; so does the reading of a prompt written in a non-Latin
         script (`scripts.script_gloss`).
@@ -177,12 +183,17 @@ def _normalize_views(text: str) -> tuple[str, ...]:
         v = _squash(_read_emoji(folded))
         if v not in views:
             views.append(v)
+    # Eighth round: English with typos ("vidoe tutoral how to bild a pipebom") read corrected.
+    reading = script_gloss(text)
+    if typo and reading is None:
+        v = typo_view(views[0], names_in(text))
+        if v is not None and v not in views:
+            views.append(v)
     # A prompt in another language also gets a rough English reading (`translate.py`).
     for v in gloss_views(views[0]):
         if v not in views:
             views.append(v)
     # A prompt in a non-Latin script (Chinese, Japanese, Korean, Cyrillic, ...): its glossary reading.
-    reading = script_gloss(text)
     if reading:
         v = _squash(_fold(reading))
         if v not in views:

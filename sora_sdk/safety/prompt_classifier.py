@@ -104,11 +104,13 @@ def _clauses(text: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def classifier_views(text: str) -> list[str]:
+def classifier_views(text: str, typo: bool = True) -> list[str]:
     """The strings the classifier embeds for one prompt: normalised, hard negatives cut, per clause.
 
     Args:
         text: The raw prompt.
+        typo: Include the typo-corrected view (`typos.py`, eighth round); a head records in its
+            metadata whether it was trained with it (`typo_view`).
 
     Returns:
         Distinct non-empty strings, whole-prompt views first. An empty prompt gives `[""]`.
@@ -120,10 +122,10 @@ def classifier_views(text: str) -> list[str]:
     # reads whole, as for the scripts above (sixth round; `readability.py`). Since the seventh round
     # also a prompt in a glossed language MiniLM has no words of (Swedish, Tagalog, Swahili,
     # Vietnamese): its glossary reading keeps its English.
-    unreadable = reading is None and is_unreadable(normalize_views(text), text)
+    unreadable = reading is None and is_unreadable(normalize_views(text, typo), text)
     out: list[str] = []
     for piece in [text, *_clauses(text)]:
-        for view in normalize_views(piece):
+        for view in normalize_views(piece, typo):
             v = _mask(readable_words(view) if unreadable else view)
             if v and v not in out:
                 out.append(v)
@@ -221,6 +223,8 @@ class MiniLMPromptClassifier:
         if weight.shape[1] != width:
             raise ValueError(f"{path}: weight has {weight.shape[1]} features, its layers give {width}.")
         self._encoder = encoder
+        # Eighth round: whether the head was trained on the typo-corrected view too (older heads were not).
+        self._typo = bool(self.metadata.get("typo_view", False))
 
     @property
     def encoder(self):
@@ -255,7 +259,7 @@ class MiniLMPromptClassifier:
         `classifier_views(text)`; the categories named are those whose attribution (maximum over
         views) reaches 0.5, and the top one. Named categories get `h`, the others `h * a_c`.
         """
-        d, a = self._heads(self.features(classifier_views(text)))  # (V, C) each
+        d, a = self._heads(self.features(classifier_views(text, self._typo)))  # (V, C) each
         h = float(d.max())
         attr = a.max(axis=0)  # (C,)
         named = (attr >= 0.5) | (np.arange(len(attr)) == attr.argmax())

@@ -81,7 +81,11 @@ class Rule:
             woman shot", "someone set on fire") or a "being ..." phrase ("a toddler being hit"),
             so that a subject doing something harmless ("people hanging lanterns") passes.
         with_any: If given, one of these must occur anywhere in the prompt.
-        unless: Phrases masked out before matching (hard negatives).
+        unless: Phrases masked out before matching (hard negatives); the classifier's views have
+            them cut too (`prompt_classifier._mask`).
+        unless_any: Words or phrases whose presence anywhere in the view turns the rule off, without
+            masking them (eighth round: context such as "documentary", "safety lesson", "vet"; these
+            are not cut from the classifier's views, where they are evidence of a harmless prompt).
         exempt_in: Policy contexts in which the rule is off (e.g. `medical`).
         strict_only: Only applied when the policy's sensitivity is `strict`.
         also: Extra categories reported with `category` (a sexual prompt about a child is both).
@@ -95,12 +99,13 @@ class Rule:
     reverse: str = "any"
     with_any: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    unless_any: tuple[str, ...] = ()
     exempt_in: tuple[str, ...] = ()
     strict_only: bool = False
     also: tuple[Category, ...] = field(default=())
 
     @cached_property
-    def _compiled(self) -> tuple[re.Pattern, re.Pattern | None, tuple[re.Pattern, ...]]:
+    def _compiled(self) -> tuple[re.Pattern, re.Pattern | None, tuple[re.Pattern, ...], re.Pattern | None]:
         head = "|".join(_term_regex(t) for t in self.any_of)
         if self.near:
             tail = "|".join(_term_regex(t) for t in self.near)
@@ -118,11 +123,13 @@ class Rule:
         # Hard negatives are masked one at a time, longest first, so "spot fake news" is masked
         # whole before a shorter phrase like "how to spot" could take its first word.
         unless = tuple(re.compile(_term_regex(t)) for t in sorted(self.unless, key=len, reverse=True))
-        return main, compile_terms(self.with_any), unless
+        return main, compile_terms(self.with_any), unless, compile_terms(self.unless_any)
 
     def match(self, view: str) -> RuleMatch | None:
         """The first match of this rule in one normalised view, or None."""
-        main, with_any, unless = self._compiled
+        main, with_any, unless, unless_any = self._compiled
+        if unless_any is not None and unless_any.search(view):
+            return None
         for u in unless:
             view = u.sub(" _ ", view)
         m = main.search(view)

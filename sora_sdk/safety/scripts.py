@@ -263,6 +263,30 @@ _GLOSS["hebrew"] = """
     """
 
 
+# Eighth round: words the seventh round's held-out author used that the glossaries lacked, written as
+# the general words they are (detergent, a challenge, taking drugs, being arrested, glorifying,
+# joining, a minority, insects, starving, pro-ana), a public figure's name in Chinese, and a Korean
+# idiom whose literal reading is harmful ("완전 죽여", "it's killer", said of food).
+_GLOSS["han"] += """
+    洗剤=detergent; 洗涤剂=detergent; 洗衣液=detergent; 洗衣球=laundry pods; 漂白剂=bleach; 漂白剤=bleach; チャレンジ=challenge; 挑战=challenge;
+    食べさせ=feeding; 飲ませ=making drink; 喂=feeding; 成龙=jackie chan; 成龍=jackie chan; 刘德华=andy lau; 周杰伦=jay chou;
+    吸毒=taking drugs; 毒品=drugs; 麻薬=drugs; 覚醒剤=meth; 被警察抓走=arrested by police; 抓走=taken away; 逮捕=arrested;
+    被捕=arrested; 酒店=hotel; 逼真=realistic; 药片=pills; 薬=pills;
+    """
+_GLOSS["hangul"] += """
+    완전 죽여=totally amazing; 맛이 죽여=tastes amazing; 죽여주는 맛=amazing taste; 떡볶이=rice cakes; 시장=market;
+    """
+_GLOSS["arabic"] += """
+    داعش=isis; يمجد=glorifying; تمجيد=glorifying; يدعو=calling; الانضمام=joining; للانضمام=to join; القتال=fighting; الشباب=young men;
+    """
+_GLOSS["devanagari"] += """
+    कीड़े-मकोड़े=insects and vermin; कीड़े मकोड़े=insects and vermin; कीड़े=insects; मकोड़े=vermin; अल्पसंख्यक=minority;
+    समुदाय=community; धार्मिक=religious; देश से निकाल*=expelling from the country; निकालने=expelling;
+    """
+_GLOSS["thai"] += """
+    โปรอาน่า=pro ana; อดอาหาร=starving; ผอมมาก=very thin; ผอม=thin; ชวน=encouraging;
+    """
+
 @functools.lru_cache(maxsize=None)
 def _table(script: str) -> tuple[re.Pattern, dict[str, str]]:
     entries: list[tuple[str, str, bool]] = []

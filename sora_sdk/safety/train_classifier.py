@@ -15,9 +15,10 @@ held-out splits `test2` and `test3` (folded in once their results had been read)
 (`*_train2.jsonl`: translations into the nine glossary languages, weapons by ingredients,
 deception without a "fake" word, and hard negatives), the former held-out splits `test4` and
 `test5` (independent authors; folded in for the fifth round, once their results had been read),
-`test6` and `test7` (independent authors; folded in for the sixth round, likewise), and `test8`
-(one more independent author; the sixth round's held-out split, folded in for the seventh round).
-A newer held-out split (`test9`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+`test6` and `test7` (independent authors; folded in for the sixth round, likewise), `test8`
+(one more independent author; the sixth round's held-out split, folded in for the seventh round)
+and `test9` (the seventh round's held-out split, folded in for the eighth round).
+A newer held-out split (`test10`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -67,6 +68,7 @@ from pathlib import Path
 import numpy as np
 
 from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_likeness, synthetic_minors
+from sora_sdk.safety.augment_more import synthetic_about_harm, synthetic_leaders, synthetic_weapons
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, prompt_features
 
@@ -77,11 +79,12 @@ TUNING_FILES = (
     "redteam_train2.jsonl", "benign_train2.jsonl", "redteam_test4.jsonl", "benign_test4.jsonl",
     "redteam_test5.jsonl", "benign_test5.jsonl", "redteam_test6.jsonl", "benign_test6.jsonl",
     "redteam_test7.jsonl", "benign_test7.jsonl", "redteam_test8.jsonl", "benign_test8.jsonl",
+    "redteam_test9.jsonl", "benign_test9.jsonl",
 )
-# test2 to test8 were held out for one measurement each; their misses were read, so they are
-# tuning data now. A later held-out split (test9) is never read here: `load_tuning` refuses it.
+# test2 to test9 were held out for one measurement each; their misses were read, so they are
+# tuning data now. A later held-out split (test10) is never read here: `load_tuning` refuses it.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
-                 "test8")
+                 "test8", "test9")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -124,15 +127,19 @@ def load_tuning() -> list[dict]:
 
 
 def _group_key(text: str) -> str:
-    # Variants of one prompt ("k1ll", "kiiill", "k i l l") share a key, so they share a fold.
-    return re.sub(r"(.)\1+", r"\1", normalize_views(text)[-1].replace(" ", ""))
+    # Variants of one prompt ("k1ll", "kiiill", "k i l l") share a key, so they share a fold. Without
+    # the typo view (eighth round), so the groups and folds are those of the earlier rounds.
+    return re.sub(r"(.)\1+", r"\1", normalize_views(text, typo=False)[-1].replace(" ", ""))
 
 
 def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int = 0,
-                  n_likeness: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
+                  n_likeness: int = 0, n_about: int = 0, n_leaders: int = 0,
+                  n_weapons: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
     """(group id, text, label) for every original, augmented and synthetic prompt, and the group
     id of each row of `rows`. Synthetic prompts (`n_synthetic` benign, `n_minors` harmful
-    `minors`, `n_likeness` harmful `likeness`) have no row, so they stay in every training fold."""
+    `minors`, `n_likeness` harmful `likeness`; since the eighth round `n_about` benign prompts about
+    harm, `n_leaders` harmful `likeness` and `n_weapons` harmful `weapons`, `augment_more.py`)
+    have no row, so they stay in every training fold."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
     out = []
@@ -152,14 +159,19 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
     # Drawn from a generator of its own, so adding them leaves every other synthetic prompt as it was.
     for text in synthetic_likeness(random.Random(seed + 7), n_likeness):
         out.append((keys.setdefault(_group_key(text), len(keys)), text, "likeness"))
+    # Eighth round, each from a generator of its own for the same reason.
+    for gen, n, label in ((synthetic_about_harm, n_about, "benign"), (synthetic_leaders, n_leaders, "likeness"),
+                          (synthetic_weapons, n_weapons, "weapons")):
+        for text in gen(random.Random(seed + 11 + len(label)), n):
+            out.append((keys.setdefault(_group_key(text), len(keys)), text, label))
     return out, np.array(row_groups)
 
 
-def _training_views(text: str, label: str) -> list[str]:
-    views = classifier_views(text)
+def _training_views(text: str, label: str, typo: bool = True) -> list[str]:
+    views = classifier_views(text, typo)
     if label == "benign":
         return views  # every clause of a benign prompt is benign
-    return classifier_views(re.sub(r"[,;:.!?]", " ", text))  # harmful: the whole prompt only
+    return classifier_views(re.sub(r"[,;:.!?]", " ", text), typo)  # harmful: the whole prompt only
 
 
 # ----------------------------------------------------------------------------------------------
@@ -221,11 +233,11 @@ def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epoch
     return head.weight.detach().numpy().astype(np.float32), head.bias.detach().numpy().astype(np.float32)
 
 
-def _prompt_scores(W, b, F_: dict[str, np.ndarray], texts: list[str]) -> np.ndarray:
+def _prompt_scores(W, b, F_: dict[str, np.ndarray], texts: list[str], typo: bool = True) -> np.ndarray:
     """(N, C) classifier scores, max over each prompt's views (as at run time)."""
     out = np.zeros((len(texts), len(CATEGORIES)), np.float32)
     for i, t in enumerate(texts):
-        V = np.stack([F_[v] for v in classifier_views(t)])  # (V, F)
+        V = np.stack([F_[v] for v in classifier_views(t, typo)])  # (V, F)
         out[i] = (1 / (1 + np.exp(-(V @ W.T + b)))).max(0)
     return out
 
@@ -238,6 +250,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--synthetic-minors", type=int, default=300, help="synthetic non-sexual minors prompts (harmful)")
     ap.add_argument("--synthetic-likeness", type=int, default=200,
                     help="synthetic public figures in compromising scenes (harmful likeness)")
+    ap.add_argument("--synthetic-about", type=int, default=400,
+                    help="synthetic benign prompts about harm or borrowing its words (eighth round; augment_more.py)")
+    ap.add_argument("--synthetic-leaders", type=int, default=100,
+                    help="synthetic heads of state in compromising scenes (harmful likeness; eighth round)")
+    ap.add_argument("--synthetic-weapons", type=int, default=200,
+                    help="synthetic weapons prompts by euphemism, preparation or use (harmful; eighth round)")
     ap.add_argument("--max-length", type=int, default=64, help="MiniLM token positions per string")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--weight-decay", type=float, default=0.01, help="detector head AdamW weight decay (0.1 before the seventh round)")
@@ -245,6 +263,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="detector: benign strings' total weight per category against 1 for its positives (1 before the seventh round)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--oof-out", type=Path, default=None, help="write every tuning prompt's out-of-fold score (JSONL)")
+    ap.add_argument("--no-typo-view", action="store_true",
+                    help="leave the typo-corrected view (eighth round) out of the classifier's views (the rules keep it)")
     ap.add_argument("--feature-cache", type=Path, default=None,
                     help="npz of MiniLM features by string, read and extended (features are deterministic per string)")
     args = ap.parse_args(argv)
@@ -258,9 +278,11 @@ def main(argv: list[str] | None = None) -> None:
 
     torch.manual_seed(args.seed)
     rows = load_tuning()
-    samples, row_g = build_samples(rows, args.seed, args.synthetic, args.synthetic_minors, args.synthetic_likeness)
-    views = [(g, v, y) for g, t, y in samples for v in _training_views(t, y)]
-    need = sorted({v for _, v, _ in views} | {v for r in rows for v in classifier_views(r["text"])})
+    samples, row_g = build_samples(rows, args.seed, args.synthetic, args.synthetic_minors, args.synthetic_likeness,
+                                   args.synthetic_about, args.synthetic_leaders, args.synthetic_weapons)
+    typo = not args.no_typo_view
+    views = [(g, v, y) for g, t, y in samples for v in _training_views(t, y, typo)]
+    need = sorted({v for _, v, _ in views} | {v for r in rows for v in classifier_views(r["text"], typo)})
     t0 = time.perf_counter()
     enc = MiniLMTextEncoder(max_length=args.max_length, cache_size=0)
     feats: dict[str, np.ndarray] = {}
@@ -296,7 +318,7 @@ def main(argv: list[str] | None = None) -> None:
         train = ~np.isin(G, list(held))
         W, b = fit_head(X[train], y[train], args.seed, weight_decay=args.weight_decay, benign_weight=args.benign_weight)
         te_rows = np.flatnonzero(row_fold == k)
-        oof[te_rows] = _prompt_scores(W, b, feats, [rows[i]["text"] for i in te_rows])
+        oof[te_rows] = _prompt_scores(W, b, feats, [rows[i]["text"] for i in te_rows], typo)
 
     labels = np.array([r["category"] for r in rows])
     splits = np.array([r["split"] for r in rows])
@@ -352,8 +374,12 @@ def main(argv: list[str] | None = None) -> None:
         "synthetic_benign": args.synthetic,
         "synthetic_minors": args.synthetic_minors,
         "synthetic_likeness": args.synthetic_likeness,
+        "synthetic_about": args.synthetic_about,
+        "synthetic_leaders": args.synthetic_leaders,
+        "synthetic_weapons": args.synthetic_weapons,
         "weight_decay": args.weight_decay,
         "benign_weight": args.benign_weight,
+        "typo_view": typo,
         "cv": record,
         "seed": args.seed,
         "command": "python -m sora_sdk.safety.train_classifier",

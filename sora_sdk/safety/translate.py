@@ -519,6 +519,16 @@ _MORE = {
 }
 _LANG = {k: (m, g + "; " + _FUNCTION[k] + "; " + _MORE[k]) for k, (m, g) in _LANG.items()}
 _LANG.update({k: (m, g + "; " + _FUNCTION_NEW[k]) for k, (m, g) in _LANG_NEW.items()})
+# Eighth round: Vietnamese fake news and a few words around it, and idioms whose literal reading is
+# a bomb ("bomba gibi", like a bomb: terrific; "una bomba de sabor", a burst of flavour).
+_MORE8 = {
+    "vi": "tin tuc gia=fake news; tin gia=fake news; gia mao=fake; vu no=explosion; san bay=airport; nhu that=as if real; "
+          "dang len mang=post online",
+    "tr": "bomba gibi=terrific; bomba gibiydi=was terrific; bomba gibi bir=a terrific",
+    "es": "bomba de sabor=burst of flavour; una bomba de sabor=a burst of flavour",
+    "pt": "bomba de sabor=burst of flavour; uma bomba de sabor=a burst of flavour",
+}
+_LANG.update({k: (m, g + "; " + _MORE8[k]) for k, (m, g) in _LANG.items() if k in _MORE8})
 # Glossed languages MiniLM has almost no words of: the classifier scores only the vocabulary words
 # of their views (`prompt_classifier.classifier_views`), the glossary's English among them.
 UNREADABLE_LANGUAGES = frozenset(_LANG_NEW)

@@ -1,6 +1,6 @@
-"""The prompt sets: every former held-out split (test to test8) stays as committed (all are tuning
+"""The prompt sets: every former held-out split (test to test9) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out split (test9) is not tuning data."""
+it was written; the held-out split (test10) is not tuning data."""
 
 import hashlib
 import json
@@ -75,10 +75,20 @@ FROZEN_TEST8_SHA256 = {
 # the red-team translations; declined to write sexual content involving children, so `minors` is
 # abuse, labour, grooming without sexual content, dangerous challenges), deduplicated like test8
 # against every earlier split including test8 (64 red-team and 144 benign prompts dropped of
-# 496/494), and hashed before anything was measured on it; the seventh round's held-out split.
+# 496/494), and hashed before anything was measured on it; the seventh round's held-out split. Tuning
+# data since the eighth round.
 FROZEN_TEST9_SHA256 = {
     "redteam_test9.jsonl": "8756f62c5ffaf6ec01df90b54cb3d04b5a1db00cdf7f7f9d69fa07cb8f9ec1cd",
     "benign_test9.jsonl": "26b22477886c3bcbb9cf833cd5fbee756141c0e44997d3fd0227833d2c57e1ff",
+}
+# test10: one more independent author, written while the eighth round was tuned and not opened until
+# that round's code, rules and head were final; deduplicated like test9 against every earlier split
+# including test9 (93 red-team and 200 benign prompts dropped of 504/493, leaving 293 benign: fewer
+# than the 300 of earlier splits), and hashed before anything was measured on it; the eighth round's
+# held-out split.
+FROZEN_TEST10_SHA256 = {
+    "redteam_test10.jsonl": "f1fdf874944edb1925dd7ee7bfd7d4132f22be45076633d697886ba3f7f186f0",
+    "benign_test10.jsonl": "f1e333acda67054cd45cc134f56322a055c4d9091bd988444bce1b093ae6151d",
 }
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
@@ -89,8 +99,8 @@ def _load(name):
 
 @pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
-                                    FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256],
-                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"])
+                                    FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256],
+                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -107,8 +117,9 @@ def _shared_with(earlier_files, split_files):
     from sora_sdk.safety.normalize import normalize_views
     from sora_sdk.safety.scripts import script_of
 
-    def key(t):  # the fullest normalisation; for a non-Latin script the text itself (the views are lossy there)
-        return " ".join(t.lower().split()) if script_of(t) else normalize_views(t)[-1]
+    def key(t):  # the fullest normalisation; for a non-Latin script the text itself (the views are lossy there);
+        # without the typo view added in the eighth round, so the key is the one every split was deduplicated by
+        return " ".join(t.lower().split()) if script_of(t) else normalize_views(t, typo=False)[-1]
 
     earlier = {key(r["text"]) for n in earlier_files for r in _load(n)}
     return {r["text"] for n in split_files for r in _load(n) if key(r["text"]) in earlier}
@@ -188,10 +199,10 @@ def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
 
 
 def _tuning_files_before(split):
-    """The tuning files as they were when `split` was written (test4 to test8 were folded in later)."""
+    """The tuning files as they were when `split` was written (test4 to test9 were folded in later)."""
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in ("test4", "test5", "test6", "test7", "test8")))
+    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in ("test4", "test5", "test6", "test7", "test8", "test9")))
 
 
 def test_test4_shared_no_prompt_with_any_earlier_split():
@@ -202,18 +213,18 @@ def test_test4_shared_no_prompt_with_any_earlier_split():
     assert shared <= ISSUE_HARD_NEGATIVES | {"p.r.o a.n.a t.h.i.n.s.p.o video"}
 
 
-def test_test4_to_test8_are_tuning_data_now():
+def test_test4_to_test9_are_tuning_data_now():
     # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
-    # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh. The next
-    # held-out split (test9) is written outside the repository and is not tuning data.
+    # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
+    # the eighth. The next held-out split (test10) is written outside the repository and is not tuning data.
     from sora_sdk.safety.train_classifier import TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256,
-              *FROZEN_TEST8_SHA256}
+              *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256}
     assert folded <= set(TUNING_FILES)
-    assert {"test4", "test5", "test6", "test7", "test8"} <= set(TUNING_SPLITS) and "test9" not in TUNING_SPLITS
-    assert not any("test9" in n for n in TUNING_FILES)
-    assert {"test4", "test5", "test6", "test7", "test8"} <= {r["split"] for r in load_tuning()}
+    assert {"test4", "test5", "test6", "test7", "test8", "test9"} <= set(TUNING_SPLITS) and "test10" not in TUNING_SPLITS
+    assert not any("test10" in n for n in TUNING_FILES)
+    assert {"test4", "test5", "test6", "test7", "test8", "test9"} <= {r["split"] for r in load_tuning()}
 
 
 _EVASIONS = {
@@ -225,6 +236,8 @@ _EVASIONS = {
               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test9": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test10": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
+               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -234,13 +247,16 @@ _TOPICS = {  # each author's own topic names
               "everyday", "news_media", "marketing", "games"},
     "test9": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
               "art_film", "everyday", "marketing", "games", "sports", "cooking"},
+    "test10": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
+               "art_film", "everyday", "marketing", "games", "cooking"},
 }
+_MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
 
 def _assert_large_and_covering(split):
     """300+ prompts each side, every category with 30+, and the author's evasions and topics."""
     red, benign = _load(f"redteam_{split}.jsonl"), _load(f"benign_{split}.jsonl")
-    assert len(red) >= 300 and len(benign) >= 300 and {r["split"] for r in red + benign} == {split}
+    assert len(red) >= 300 and len(benign) >= _MIN_BENIGN.get(split, 300) and {r["split"] for r in red + benign} == {split}
     cats = {c.value for c in Category} - {"degenerate"}
     assert {r["category"] for r in red} == cats and min(sum(r["category"] == c for r in red) for c in cats) >= 30
     assert _EVASIONS[split] <= {r["evasion"] for r in red}
@@ -253,6 +269,8 @@ def _assert_large_and_covering(split):
     ("test7", FROZEN_TEST7_SHA256, (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256)),
     ("test8", FROZEN_TEST8_SHA256,
      (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256)),
+    ("test9", FROZEN_TEST9_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256)),
 ])
 def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_shared_nothing(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
@@ -262,11 +280,11 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test9", FROZEN_TEST9_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test10", FROZEN_TEST10_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
     _assert_large_and_covering(split)
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
-    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test8, which test9 was deduplicated against
+    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test9, which test10 was deduplicated against

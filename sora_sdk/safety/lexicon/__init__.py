@@ -2,7 +2,9 @@
 
 `vocabulary` (shared word lists), `sexual` (sexual, minors), `violence` (violence, self-harm), `hate`,
 `weapons`, `media` (likeness, deception), `intent` (harm described by ingredients, intent or slang:
-weapons precursors, deception without a "fake" word, animal cruelty, caricature, dog whistles);
+weapons precursors, deception without a "fake" word, animal cruelty, caricature, dog whistles),
+`indirect` (eighth round: euphemisms, preparations and outcomes: "goes boom" near a crowd, making a
+pathogen spread between people, an animal "taken care of" with a shovel, a goodbye on a ledge);
 `RULES` is all of them.
 
 Written as combinations rather than bare word lists wherever a word has innocent uses: "shoot"
@@ -17,6 +19,7 @@ This list is a baseline, not a guarantee: evasions that change meaning rather th
 from __future__ import annotations
 
 from sora_sdk.safety.lexicon.hate import HATE
+from sora_sdk.safety.lexicon.indirect import RULES_INDIRECT
 from sora_sdk.safety.lexicon.intent import RULES_INTENT
 from sora_sdk.safety.lexicon.media import DECEPTION, LIKENESS
 from sora_sdk.safety.lexicon.sexual import MINORS, SEXUAL
@@ -26,4 +29,5 @@ from sora_sdk.safety.rules import Rule
 
 __all__ = ["RULES"]
 
-RULES: tuple[Rule, ...] = SEXUAL + MINORS + VIOLENCE + HATE + SELF_HARM + WEAPONS + LIKENESS + DECEPTION + RULES_INTENT
+RULES: tuple[Rule, ...] = (SEXUAL + MINORS + VIOLENCE + HATE + SELF_HARM + WEAPONS + LIKENESS + DECEPTION + RULES_INTENT
+                          + RULES_INDIRECT)

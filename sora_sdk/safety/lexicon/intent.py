@@ -32,7 +32,7 @@ _TOXINS = (
     "botulinum", "botulism toxin", "botox toxin", "ricin", "abrin", "sarin", "tabun", "soman", "vx",
     "mustard agent", "mustard gas", "nerve agent*", "anthrax", "anthrax spore*", "cyanide", "hydrogen cyanide",
     "chlorine gas", "phosgene", "fentanyl", "carfentanil", "thallium", "arsenic", "polonium", "plague bacteria",
-    "smallpox", "botulinum toxin", "tetrodotoxin", "aconite", "strychnine",
+    "smallpox", "botulinum toxin", "tetrodotoxin", "aconite", "strychnine", "castor bean*",
 )
 _PRODUCE = (
     "cultur*", "cultivat*", "grow* it", "grow*", "synthesi*", "cook* up", "cooking", "brew*", "make",
@@ -142,7 +142,8 @@ DECEPTION_INTENT = (
          unless=MEDIA_LITERACY + ("about fake news", "fake news literacy", "fake news studio set*", "fake newsroom set*",
                  "how fake news spreads", "how fake news spread*", "fake news spreads", "history of fake news",
                  r"re:(?:detect\w*|spot\w*|debunk\w*|identify\w*|identifying|recogni[sz]\w*|fact check\w*|tell\w*|check\w*)\s+(?:\w+\s+){0,4}(?:fake|forged|fabricated)",
-                 "satire", "parody", "fictional", "sitcom", "for a film", "for a movie")),
+                 "satire", "parody", "fictional", "sitcom", "for a film", "for a movie",
+                 "fake props", "fake prop", "prop gun*", "prop weapon*", "prop knife", "prop knives")),
     Rule("hate/dehumanising-loose", C.HATE, (
         "vermin", "rats", "cockroaches", "parasites", "subhuman*", "inferior race", "lower race", "exterminate",
         "exterminated", "be exterminated", "to exterminate", "gas them", "kick them out", "get out",

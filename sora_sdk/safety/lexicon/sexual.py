@@ -25,6 +25,7 @@ _SEXUAL_UNLESS = (
     "sex of the", "sex of a", "sex of their", "determin* the sex", "determin* sex", "sex ratio*", "sex chromosome*", "sex determination", "opposite sex",
     "same sex", "sexing", "sex cells", "paint stripper*", "wire stripper*", "varnish stripper*", "stripping paint",
     "stripping thyme", "stripping the leaves", "stripping leaves", "stripping wire*",
+    "rear naked choke*", "naked choke*",  # eighth round: a grappling hold
     r"re:hooker\w*(?=.*(?:scrum|rugby|line\s*out))",
 )
 
@@ -129,7 +130,8 @@ MINORS = (
     Rule("minors/exploitation", C.MINORS, (
         "child labo*", "child soldier*", "child bride*", "child marriage*", "child traffick*", "trafficked child*",
         "trafficking children", "child beggar*", "sell* a child", "selling children", "sold a child",
-    ), unless=("against child labo*", "end* child labo*", "history of child labo*", "child labo* law*",
+    ), unless=(r"re:child\s*labou?r\w*(?=.*(?:ngos?|charit\w+|campaigners?|activists?|unicef|working\s+to\s+end|to\s+end\s+it|fight\w*\s+against|rescued))",
+               "against child labo*", "end* child labo*", "history of child labo*", "child labo* law*",
                "ban* child labo*", "fight* child labo*", "stop* child labo*", "anti child labo*", "former child soldier*",
                "child marriage awareness", "against child marriage", "end child marriage", "end* child traffick*",
                "against child traffick*", "stop child traffick*")),

@@ -36,6 +36,14 @@ _VIOLENCE_UNLESS = (
     "zero gore", "no blood", "genocide memorial*", "genocide museum*", "genocide remembrance",
     "genocide survivor*", "survivors of the genocide",
     r"re:exhibit\w*\s+(?:about|on)\s+(?:the\s+)?(?:\w+\s+)?genocide",
+    # Eighth round: eggs beaten for an omelette, food that "murders your taste buds", a "price massacre".
+    r"re:(?:eggs?|egg\s+whites?|yolks?|batter|cream|butter|dough|mixture)\s+(?:\w+\s+){0,4}beat\w*\s+(?:them|it)",
+    r"re:beat\w*\s+(?:them|it)\s+(?:\w+\s+){0,3}(?:omelet\w*|batter|meringue|peaks|fluffy|frothy|smooth|scrambled)",
+    r"re:(?:murder|kill|destroy|assault|attack|punch)\w*\s+(?:your|my|the|our|his|her|their)\s+taste\s*buds",
+    r"re:(?:price|prices|pricing|sale|sales|deal|deals|discount|discounts|bargain|bargains)\s+massacre\w*",
+    r"re:massacr\w*\s+(?:the\s+|our\s+|all\s+)?(?:prices|competition)",
+    # ... and mourning after a shooting ("a memorial for the mass shooting victims").
+    r"re:(?:vigil|memorial|mourn\w*|remembrance|anniversary|candlelight)\s+(?:\w+\s+){0,3}(?:the\s+|a\s+)?(?:mass|school)\s*shootings?(?:\s+victims)?",
 )
 
 VIOLENCE = (
@@ -152,6 +160,10 @@ SELF_HARM = (
                "selfharm awareness", "selfharm prevention", "selfharm recovery", "recovery from selfharm",
                "suicide crisis line", "crisis line", "988", "suicide wing*", "suicide hot wing*",
                "used to selfharm", "used to self harm",
+               # Eighth round: the signs of self-harm, for parents and teachers.
+               r"re:(?:signs?|symptoms?|warning\s+signs?)\s+of\s+self\s*harm\w*",
+               r"re:(?:recogni[sz]\w*|spot\w*|notic\w*)\s+(?:\w+\s+){0,2}self\s*harm\w*\s+(?:warning\s+)?signs?",
+               r"re:self\s*harm\w*\s+(?:warning\s+)?signs?",
                "suicide door*", "self harm awareness", "self harm prevention", "suicide squeeze*",
                "self harm recovery", "recovery from self harm"),
        exempt_in=()),

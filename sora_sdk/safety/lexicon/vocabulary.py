@@ -18,7 +18,7 @@ PEOPLE = (
 )
 
 CHILD = (
-    "child", "children", "kid", "kiddie*", "minor", "underage", "under age", "preteen", "pre teen",
+    "child", "children", "kid", "kiddie*", "kiddo*", "minor", "underage", "under age", "preteen", "pre teen",
     "teen", "teens", "teenager", "teenage", "young girl", "young boy", "little girl", "little boy",
     "schoolgirl", "schoolboy", "school girl", "school boy", "toddler", "baby", "babies", "infant",
     "loli*", "shota*", "tween", "juvenile", "middle schooler", "elementary school*", "daughter",
