@@ -70,7 +70,7 @@ from sora_sdk.safety.readability import is_unreadable, readable_words
 from sora_sdk.safety.rules import compile_terms
 from sora_sdk.safety.scripts import script_gloss
 
-__all__ = ["MiniLMPromptClassifier", "classifier_views", "prompt_features", "DEFAULT_WEIGHTS"]
+__all__ = ["MiniLMPromptClassifier", "classifier_views", "prompt_features", "pooled_features", "DEFAULT_WEIGHTS"]
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "data" / "prompt_classifier.safetensors"
 
@@ -148,19 +148,43 @@ def prompt_features(encoder, texts: list[str], mean_layers, max_layers, max_leng
         string's features do not depend on what it is batched with (up to float rounding).
     """
     import torch
+
+    with torch.no_grad():
+        return pooled_features(encoder, texts, mean_layers, max_layers, max_length).cpu().numpy()
+
+
+def pooled_features(encoder, texts: list[str], mean_layers, max_layers, max_length: int = 64):
+    """`prompt_features` as a float32 torch tensor, differentiable (for tuning the encoder, `train_lora.py`)."""
+    import torch
     import torch.nn.functional as F
 
     batch = encoder.tokenizer(
         list(texts), padding="longest", truncation=True, max_length=max_length, return_tensors="pt"
     ).to(encoder.device)
-    with torch.no_grad():
-        hidden = encoder.model(
-            input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], output_hidden_states=True
-        ).hidden_states  # 7 x (N, L, D)
-    mask = batch["attention_mask"].unsqueeze(-1).to(hidden[0].dtype)  # (N, L, 1)
-    feats = [(hidden[i] * mask).sum(1) / mask.sum(1).clamp(min=1e-9) for i in mean_layers]  # (N, D) each
-    feats += [hidden[i].masked_fill(mask == 0, -1e4).amax(1) for i in max_layers]
-    return torch.cat([F.normalize(f.float(), p=2, dim=-1) for f in feats], -1).cpu().numpy()
+    hidden = encoder.model(
+        input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], output_hidden_states=True
+    ).hidden_states  # 7 x (N, L, D)
+    mask = batch["attention_mask"].unsqueeze(-1).to(torch.float32)  # (N, L, 1)
+    feats = [(hidden[i].float() * mask).sum(1) / mask.sum(1).clamp(min=1e-9) for i in mean_layers]  # (N, D) each
+    feats += [hidden[i].float().masked_fill(mask == 0, -1e4).amax(1) for i in max_layers]
+    return torch.cat([F.normalize(f, p=2, dim=-1) for f in feats], -1)
+
+
+@functools.lru_cache(maxsize=2)
+def _adapted_encoder(weights: str, max_length: int):
+    # One adapted MiniLM copy per process and weights file (tests build dozens of filters).
+    return _load_adapted(_shared_encoder(max_length), weights)
+
+
+def _load_adapted(encoder, weights: str):
+    import torch
+    from safetensors import safe_open
+
+    from sora_sdk.safety.lora import merged_encoder
+
+    with safe_open(weights, framework="numpy") as f:
+        tensors = {k: torch.from_numpy(f.get_tensor(k)) for k in f.keys() if k.startswith("lora.")}
+    return merged_encoder(encoder, tensors)
 
 
 @functools.lru_cache(maxsize=2)
@@ -222,15 +246,23 @@ class MiniLMPromptClassifier:
         width = 384 * (len(self._mean_layers) + len(self._max_layers))
         if weight.shape[1] != width:
             raise ValueError(f"{path}: weight has {weight.shape[1]} features, its layers give {width}.")
-        self._encoder = encoder
+        self._given_encoder, self._encoder = encoder, None
+        self._path = path
+        # Ninth round: low-rank adapters tuned into MiniLM (`lora.py`), stored beside the heads.
+        self._lora_rank = int(self.metadata.get("lora_rank", 0))
         # Eighth round: whether the head was trained on the typo-corrected view too (older heads were not).
         self._typo = bool(self.metadata.get("typo_view", False))
 
     @property
     def encoder(self):
-        """The MiniLM encoder (loaded on first use)."""
+        """The MiniLM encoder (loaded on first use), with the weights' adapters merged in if they have any."""
         if self._encoder is None:
-            self._encoder = _shared_encoder(self._max_length)
+            given = self._given_encoder
+            if given is not None:  # an encoder passed in: adapt a copy of it, never the encoder itself
+                self._encoder = _load_adapted(given, str(self._path)) if self._lora_rank else given
+            else:
+                self._encoder = (_adapted_encoder(str(self._path), self._max_length) if self._lora_rank
+                                 else _shared_encoder(self._max_length))
         if self._encoder.hidden_size != 384:
             raise ValueError(
                 f"The head expects all-MiniLM-L6-v2 (384-d hidden states), the encoder gives {self._encoder.hidden_size}; "
