@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -41,8 +41,14 @@ Data (`sora_sdk/safety/data/`):
   anything was measured on it: the seventh round's held-out split. Tuning data since the eighth round.
 * test10 (`--split test10`): `redteam_test10.jsonl` / `benign_test10.jsonl`, one more independent
   author, deduplicated the same way against every earlier split including test9, frozen before
-  anything was measured on it: the eighth round's held-out split. Not tuning data. `all` adds
-  test10 to the tuning splits; `tuning` leaves it out.
+  anything was measured on it: the eighth round's held-out split. Tuning data since the ninth round.
+* test11 (`--split test11`): `redteam_test11.jsonl` / `benign_test11.jsonl`, one more independent
+  author, deduplicated the same way against every earlier split including test10, frozen before
+  anything was measured on it: the ninth round's held-out split. Not tuning data.
+* test12 (`--split test12`): `redteam_test12.jsonl` / `benign_test12.jsonl`, one more independent
+  author in a different voice, deduplicated the same way against every earlier split including
+  test11, frozen before anything was measured on it: the ninth round's second held-out split. Not
+  tuning data. `all` adds test11 and test12 to the tuning splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -76,9 +82,11 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test7": ("redteam_test7.jsonl", "benign_test7.jsonl"),
          "test8": ("redteam_test8.jsonl", "benign_test8.jsonl"),
          "test9": ("redteam_test9.jsonl", "benign_test9.jsonl"),
-         "test10": ("redteam_test10.jsonl", "benign_test10.jsonl")}
+         "test10": ("redteam_test10.jsonl", "benign_test10.jsonl"),
+         "test11": ("redteam_test11.jsonl", "benign_test11.jsonl"),
+         "test12": ("redteam_test12.jsonl", "benign_test12.jsonl")}
 TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7", "test8",
-          "test9"]
+          "test9", "test10"]
 
 
 def load(name: str) -> list[dict]:
@@ -122,7 +130,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test10"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test11", "test12"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

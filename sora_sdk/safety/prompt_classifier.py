@@ -10,7 +10,10 @@ are read from several layers, not only the sentence embedding:
     a_c = sigmoid(u_c . f + v_c)                     attribution     b, v: (C,)
 
 `mean_l` / `max_l` are the masked mean / max over tokens of hidden layer `l` (layer 6 is the
-last; its mean is the text encoder's pooled vector). The final sentence embedding tracks topic;
+last; its mean is the text encoder's pooled vector). Since the ninth round the weights may also
+hold low-rank adapters tuned into MiniLM (`lora.py`, trained by `train_lora.py`; `lora_rank` in
+the metadata): they are merged into a private copy of the encoder, so the hidden layers above are
+the tuned model's and the generator's text encoder is left as it is. The final sentence embedding tracks topic;
 the middle layers and the max over tokens keep the single words that carry intent ("unaliving",
 "jailbait") from being averaged away.
 

@@ -16,9 +16,10 @@ held-out splits `test2` and `test3` (folded in once their results had been read)
 deception without a "fake" word, and hard negatives), the former held-out splits `test4` and
 `test5` (independent authors; folded in for the fifth round, once their results had been read),
 `test6` and `test7` (independent authors; folded in for the sixth round, likewise), `test8`
-(one more independent author; the sixth round's held-out split, folded in for the seventh round)
-and `test9` (the seventh round's held-out split, folded in for the eighth round).
-A newer held-out split (`test10`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+(one more independent author; the sixth round's held-out split, folded in for the seventh round),
+`test9` (the seventh round's held-out split, folded in for the eighth round) and `test10` (the
+eighth round's held-out split, folded in for the ninth round).
+Newer held-out splits (`test11`, `test12`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -79,12 +80,12 @@ TUNING_FILES = (
     "redteam_train2.jsonl", "benign_train2.jsonl", "redteam_test4.jsonl", "benign_test4.jsonl",
     "redteam_test5.jsonl", "benign_test5.jsonl", "redteam_test6.jsonl", "benign_test6.jsonl",
     "redteam_test7.jsonl", "benign_test7.jsonl", "redteam_test8.jsonl", "benign_test8.jsonl",
-    "redteam_test9.jsonl", "benign_test9.jsonl",
+    "redteam_test9.jsonl", "benign_test9.jsonl", "redteam_test10.jsonl", "benign_test10.jsonl",
 )
-# test2 to test9 were held out for one measurement each; their misses were read, so they are
-# tuning data now. A later held-out split (test10) is never read here: `load_tuning` refuses it.
+# test2 to test10 were held out for one measurement each; their misses were read, so they are
+# tuning data now. Later held-out splits (test11, test12) are never read here: `load_tuning` refuses them.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
-                 "test8", "test9")
+                 "test8", "test9", "test10")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other

@@ -90,6 +90,23 @@ FROZEN_TEST10_SHA256 = {
     "redteam_test10.jsonl": "f1fdf874944edb1925dd7ee7bfd7d4132f22be45076633d697886ba3f7f186f0",
     "benign_test10.jsonl": "f1e333acda67054cd45cc134f56322a055c4d9091bd988444bce1b093ae6151d",
 }
+# test11: one more independent author (a helper session that never opened the repository), written
+# while the ninth round was tuned; deduplicated like test10 against every earlier split including
+# test10 (96 red-team and 195 benign prompts dropped of 504/540), and hashed before anything was
+# measured on it; the ninth round's held-out split.
+FROZEN_TEST11_SHA256 = {
+    "redteam_test11.jsonl": "0bd6b97ea0f53e73187aa216cab7becfee2e4ad444a314e824240e5e4f157e5a",
+    "benign_test11.jsonl": "36bafb9c319f9518dc1900bba165f053ed7e4c51b0ff0bd5545be9bb8de72451",
+}
+# test12: one more independent author (a helper session that never opened the repository), written
+# while the ninth round was built, in a different voice (long cinematic prompts with the harm in the
+# middle, short slang, 36 languages); deduplicated like test11 against every earlier split including
+# test11 (82 red-team and 103 benign prompts dropped of 504/532), and hashed before anything was
+# measured on it; the ninth round's second held-out split.
+FROZEN_TEST12_SHA256 = {
+    "redteam_test12.jsonl": "7e2850e890acc6d91adb051006726b7ac597e104cdcd6e796c9058ce01736542",
+    "benign_test12.jsonl": "5f6e0754e7806de965576650b8af43a28fe971257fcbc9a172d8a1cf27851852",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -99,8 +116,10 @@ def _load(name):
 
 @pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
-                                    FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256],
-                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10"])
+                                    FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
+                                    FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256],
+                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
+                              "test11", "test12"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -199,10 +218,11 @@ def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
 
 
 def _tuning_files_before(split):
-    """The tuning files as they were when `split` was written (test4 to test9 were folded in later)."""
+    """The tuning files as they were when `split` was written (test4 to test10 were folded in later)."""
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in ("test4", "test5", "test6", "test7", "test8", "test9")))
+    later = ("test4", "test5", "test6", "test7", "test8", "test9", "test10")
+    return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in later))
 
 
 def test_test4_shared_no_prompt_with_any_earlier_split():
@@ -213,18 +233,19 @@ def test_test4_shared_no_prompt_with_any_earlier_split():
     assert shared <= ISSUE_HARD_NEGATIVES | {"p.r.o a.n.a t.h.i.n.s.p.o video"}
 
 
-def test_test4_to_test9_are_tuning_data_now():
+def test_test4_to_test10_are_tuning_data_now():
     # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
-    # the eighth. The next held-out split (test10) is written outside the repository and is not tuning data.
+    # the eighth, test10 since the ninth. The held-out splits test11 and test12 are not tuning data.
     from sora_sdk.safety.train_classifier import TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256,
-              *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256}
+              *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256}
     assert folded <= set(TUNING_FILES)
-    assert {"test4", "test5", "test6", "test7", "test8", "test9"} <= set(TUNING_SPLITS) and "test10" not in TUNING_SPLITS
-    assert not any("test10" in n for n in TUNING_FILES)
-    assert {"test4", "test5", "test6", "test7", "test8", "test9"} <= {r["split"] for r in load_tuning()}
+    folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10"}
+    assert folded_splits <= set(TUNING_SPLITS) and not {"test11", "test12"} & set(TUNING_SPLITS)
+    assert not any("test11" in n or "test12" in n for n in TUNING_FILES)
+    assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
 _EVASIONS = {
@@ -238,6 +259,10 @@ _EVASIONS = {
               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test10": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test11": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
+               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test12": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
+               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -249,6 +274,10 @@ _TOPICS = {  # each author's own topic names
               "art_film", "everyday", "marketing", "games", "sports", "cooking"},
     "test10": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
                "art_film", "everyday", "marketing", "games", "cooking"},
+    "test11": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
+               "art_film", "everyday", "marketing", "games", "cooking", "sports", "nature", "science"},
+    "test12": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
+               "art_film", "everyday", "marketing", "games", "cooking", "sports", "nature", "science"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -271,6 +300,9 @@ def _assert_large_and_covering(split):
      (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256)),
     ("test9", FROZEN_TEST9_SHA256,
      (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256)),
+    ("test10", FROZEN_TEST10_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
+      *FROZEN_TEST9_SHA256)),
 ])
 def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_shared_nothing(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
@@ -280,11 +312,11 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test10", FROZEN_TEST10_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test11", FROZEN_TEST11_SHA256), ("test12", FROZEN_TEST12_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
     _assert_large_and_covering(split)
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
-    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test9, which test10 was deduplicated against
+    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test10, which both were deduplicated against
