@@ -81,7 +81,7 @@ def test_conditioned_frames_are_reproduced(tiny_generator):
     # decoded first frame equals the compressor round trip of the image.
     rng = np.random.default_rng(0)
     image = (rng.random((64, 64, 3)) * 255).astype(np.uint8)
-    video = tiny_generator.generate("anything", seed=0, num_frames=9, conditions=[Condition(image, 0)], **FAST)
+    video = tiny_generator.generate("a red circle moving right", seed=0, num_frames=9, conditions=[Condition(image, 0)], **FAST)
     comp = tiny_generator.compressor
     with torch.no_grad(), torch.autocast("cpu", dtype=tiny_generator.dtype):
         x = torch.from_numpy(image).permute(2, 0, 1)[None, :, None].float() / 127.5 - 1
