@@ -27,8 +27,9 @@ categories the attribution head names (`a_c >= 0.5`, and always its top category
 `h * a_c` (< 0.5) for the rest: under the default policy (every category blocked) the decision
 is the detector's, and a policy that allows a category is not overruled by a neighbouring
 category the prompt does not belong to. Both heads are trained on the tuning prompt sets by
-`python -m sora_sdk.safety.train_classifier` (weights: a ~120 kB safetensors file in `data/`,
-with the layers used recorded in its metadata). It plugs into `SafetyFilter` through the
+`python -m sora_sdk.safety.train_classifier` (frozen encoder; ~120 kB of heads) or, since the
+ninth round and for the shipped file, `python -m sora_sdk.safety.train_lora` (heads plus MiniLM
+adapters, ~1.4 MB), with the layers used recorded in the file's metadata. It plugs into `SafetyFilter` through the
 `PromptClassifier` protocol; the filter blocks a category when either the rules or this model
 find it.
 

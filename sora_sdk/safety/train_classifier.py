@@ -180,6 +180,27 @@ def _training_views(text: str, label: str, typo: bool = True) -> list[str]:
 # ----------------------------------------------------------------------------------------------
 
 
+def masked_loss(logit, yb, n_benign: float, n_pos, n_total: int, benign_weight: float, cross_w=None):
+    """The heads' loss for one batch of (B, C) logits and (B,) labels (-1 benign).
+
+    A benign string is a negative for every category (total weight `benign_weight` per category),
+    a harmful string a positive for its own (weight 1 / n_c) and, with `cross_w` (C, C), a
+    down-weighted negative for the categories it cannot also be. Scaled so the loss is a
+    per-category mean over the whole set of `n_total` strings, whatever the batch.
+    """
+    import torch
+    import torch.nn.functional as F
+
+    target, weight = torch.zeros_like(logit), torch.zeros_like(logit)
+    benign, pos = yb < 0, yb >= 0
+    weight[benign] = benign_weight / n_benign
+    if cross_w is not None:
+        weight[pos] = cross_w[yb[pos]]
+    target[pos, yb[pos]] = 1.0
+    weight[pos, yb[pos]] = 1.0 / n_pos[yb[pos]]
+    return (F.binary_cross_entropy_with_logits(logit, target, reduction="none") * weight).sum() * n_total / len(yb)
+
+
 def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epochs: int = 60, lr: float = 3e-2,
              weight_decay: float = 0.1, benign_weight: float = 1.0):
     """Joint per-category logistic head -> weight (C, F), bias (C,).
@@ -193,7 +214,6 @@ def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epoch
         benign_weight: Total weight of the benign strings per category, against 1 for its positives.
     """
     import torch
-    import torch.nn.functional as F
 
     torch.manual_seed(seed)
     Xt, yt = torch.from_numpy(X).float(), torch.from_numpy(y).long()
@@ -218,15 +238,7 @@ def fit_head(X: np.ndarray, y: np.ndarray, seed: int, cross: bool = False, epoch
         perm = torch.randperm(len(y), generator=gen)
         for i in range(n_batches):
             b = perm[i * bs : (i + 1) * bs]
-            logit, yb = head(Xt[b]), yt[b]  # (B, C), (B,)
-            target, weight = torch.zeros_like(logit), torch.zeros_like(logit)
-            benign, pos = yb < 0, yb >= 0
-            weight[benign] = benign_weight / n_benign  # a negative for every category
-            weight[pos] = cross_w[yb[pos]]  # a negative for the categories it cannot also be
-            target[pos, yb[pos]] = 1.0  # and a positive for its own
-            weight[pos, yb[pos]] = 1.0 / n_pos[yb[pos]]
-            # Scaled so the loss is a per-category mean over the whole set, whatever the batch.
-            loss = (F.binary_cross_entropy_with_logits(logit, target, reduction="none") * weight).sum() * len(y) / len(b)
+            loss = masked_loss(head(Xt[b]), yt[b], n_benign, n_pos, len(y), benign_weight, cross_w)
             opt.zero_grad()
             loss.backward()
             opt.step()

@@ -42,22 +42,8 @@ import numpy as np
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, pooled_features
 from sora_sdk.safety.train_classifier import (
     CATEGORIES, DATA, MAX_LAYERS, MEAN_LAYERS, TUNING_FILES, TUNING_SPLITS, _training_views, build_samples, fit_head,
-    load_tuning,
+    load_tuning, masked_loss,
 )
-
-
-def _detector_loss(logit, yb, n_benign: float, n_pos, n_total: int, benign_weight: float):
-    """`fit_head`'s detector loss for one batch: benign strings negative for every category (total
-    weight `benign_weight` per category), a harmful string positive for its own only."""
-    import torch
-    import torch.nn.functional as F
-
-    target, weight = torch.zeros_like(logit), torch.zeros_like(logit)
-    benign, pos = yb < 0, yb >= 0
-    weight[benign] = benign_weight / n_benign
-    target[pos, yb[pos]] = 1.0
-    weight[pos, yb[pos]] = 1.0 / n_pos[yb[pos]]
-    return (F.binary_cross_entropy_with_logits(logit, target, reduction="none") * weight).sum() * n_total / len(yb)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -176,7 +162,7 @@ def main(argv: list[str] | None = None) -> None:
         with torch.autocast("cpu", dtype=torch.bfloat16):
             logit = head(pooled_features(enc, [train[i][0] for i in idx], *layers))
         yb = torch.tensor([train[i][1] for i in idx])
-        loss = _detector_loss(logit.float(), yb, n_benign, n_pos, len(train), args.benign_weight)
+        loss = masked_loss(logit.float(), yb, n_benign, n_pos, len(train), args.benign_weight)
         opt.zero_grad()
         loss.backward()
         opt.step()
