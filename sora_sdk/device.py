@@ -1,10 +1,20 @@
-"""Device facts every layer needs: which dtype to compute in."""
+"""Device facts every layer needs: which dtype to compute in, and how the CPU allocator behaves."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import os
+import platform
+
 import torch
 
-__all__ = ["default_compute_dtype"]
+__all__ = ["default_compute_dtype", "retain_freed_cpu_memory", "RETAIN_MEMORY_ENV"]
+
+#: set to ``0`` to stop `retain_freed_cpu_memory` from changing the process's allocator
+RETAIN_MEMORY_ENV = "SORA_SDK_RETAIN_CPU_MEMORY"
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters (malloc.h)
+_retained: bool | None = None
 
 
 def default_compute_dtype(device: torch.device | str) -> torch.dtype:
@@ -19,3 +29,40 @@ def default_compute_dtype(device: torch.device | str) -> torch.dtype:
     if device.type == "cpu" and (torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()):
         return torch.bfloat16
     return torch.float32
+
+
+def retain_freed_cpu_memory(mmap_threshold: int = 32 << 20, trim_threshold: int = 512 << 20) -> bool:
+    """Let glibc keep freed CPU tensor memory for reuse instead of handing it back to the kernel.
+
+    By default glibc serves a large allocation (a few MB: a batch of activations) with a fresh
+    ``mmap`` and unmaps it on free, or trims the heap's free top, so the next call's tensors
+    page-fault their memory in again and the kernel zeroes every page. A batch-64 step of the Push
+    world model did ~6,000 minor page faults (~25 MB) and spent ~15% of its time on them
+    (docs/robotics.md, "Throughput"); with allocations up to ``mmap_threshold`` served from the
+    heap and up to ``trim_threshold`` of free heap kept, it does ~100. The cost: the process keeps
+    up to ``trim_threshold`` of freed memory mapped (CPU inference loops reuse it every call).
+
+    Process-wide and applied once (later calls return the first call's result). A no-op returning
+    False where the C library is not glibc (macOS, Windows, musl) or when the environment variable
+    ``SORA_SDK_RETAIN_CPU_MEMORY=0`` is set. The world-model simulators call it when they run on the
+    CPU; other code may call it too.
+
+    Returns:
+        True if the allocator settings were changed.
+    """
+    global _retained
+    if _retained is not None:
+        return _retained
+    _retained = False
+    if os.environ.get(RETAIN_MEMORY_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+        return False
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        # The mmap threshold is capped by glibc (32 MB on 64-bit); mallopt returns 1 on success.
+        _retained = bool(libc.mallopt(_M_MMAP_THRESHOLD, int(mmap_threshold))) and bool(
+            libc.mallopt(_M_TRIM_THRESHOLD, int(trim_threshold)))
+    except (OSError, AttributeError):
+        _retained = False
+    return _retained
