@@ -1,6 +1,6 @@
-"""The prompt sets: every former held-out split (test to test9) stays as committed (all are tuning
+"""The prompt sets: every former held-out split (test to test10) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out split (test10) is not tuning data."""
+it was written; the held-out splits (test11 to test13) are not tuning data."""
 
 import hashlib
 import json
@@ -107,6 +107,15 @@ FROZEN_TEST12_SHA256 = {
     "redteam_test12.jsonl": "7e2850e890acc6d91adb051006726b7ac597e104cdcd6e796c9058ce01736542",
     "benign_test12.jsonl": "5f6e0754e7806de965576650b8af43a28fe971257fcbc9a172d8a1cf27851852",
 }
+# test13: one more independent author (a helper session that never opened the repository), written
+# after the ninth round shipped, in a phone-typed voice (short lowercase prompts beside professional
+# briefs; 32 very short open-ended benign prompts, 61 languages among the benign translations);
+# deduplicated like test12 against every earlier split including test12 (116 red-team and 199
+# benign prompts dropped of 552/562), and hashed before anything was measured on it.
+FROZEN_TEST13_SHA256 = {
+    "redteam_test13.jsonl": "9f152007fd564b0f688a77e1d8b97c3f947542be0c3c376860188b43705ca785",
+    "benign_test13.jsonl": "03212df4ec9c37145bad8a018ce2a2e19ee87cec05e9061c3ea51f9f4ecb8273",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -117,9 +126,9 @@ def _load(name):
 @pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
                                     FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
-                                    FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256],
+                                    FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256],
                          ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                              "test11", "test12"])
+                              "test11", "test12", "test13"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -243,8 +252,8 @@ def test_test4_to_test10_are_tuning_data_now():
               *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256}
     assert folded <= set(TUNING_FILES)
     folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10"}
-    assert folded_splits <= set(TUNING_SPLITS) and not {"test11", "test12"} & set(TUNING_SPLITS)
-    assert not any("test11" in n or "test12" in n for n in TUNING_FILES)
+    assert folded_splits <= set(TUNING_SPLITS) and not {"test11", "test12", "test13"} & set(TUNING_SPLITS)
+    assert not any(s in n for s in ("test11", "test12", "test13") for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
@@ -263,6 +272,8 @@ _EVASIONS = {
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test12": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test13": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
+               "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -278,6 +289,9 @@ _TOPICS = {  # each author's own topic names
                "art_film", "everyday", "marketing", "games", "cooking", "sports", "nature", "science"},
     "test12": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
                "art_film", "everyday", "marketing", "games", "cooking", "sports", "nature", "science"},
+    "test13": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
+               "art_film", "everyday", "marketing", "games", "cooking", "sports", "nature", "science", "short_open",
+               "sensitive_psa"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -312,7 +326,8 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test11", FROZEN_TEST11_SHA256), ("test12", FROZEN_TEST12_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test11", FROZEN_TEST11_SHA256), ("test12", FROZEN_TEST12_SHA256),
+                                               ("test13", FROZEN_TEST13_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
