@@ -24,6 +24,7 @@ import torch
 from tqdm import tqdm
 
 from sora_sdk.data.shapes import Shapes
+from sora_sdk.device import default_compute_dtype
 from sora_sdk.eval.attributes import analyze_video, score_reading
 from sora_sdk.eval.compressor_eval import HELDOUT_SHAPES_SEED
 from sora_sdk.models.compressor import load_compressor
@@ -49,10 +50,11 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     compressor = load_compressor(args.compressor).eval()
     clips = Shapes(args.n, seed=HELDOUT_SHAPES_SEED + 7)
     hits: dict[str, dict[str, list[bool]]] = {"ground truth": defaultdict(list), "compressor round trip": defaultdict(list)}
+    dtype = default_compute_dtype("cpu")  # bf16 where the CPU has bf16 units, as the generator
     for i in tqdm(range(args.n), desc="clips"):
         sample = clips[i]
         x = sample["video"]  # (T, 3, H, W)
-        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
+        with torch.no_grad(), torch.autocast("cpu", dtype=dtype, enabled=dtype != torch.float32):
             y = compressor.decode(compressor.encode(x.transpose(0, 1)[None]).mode()).float()[0].transpose(0, 1)
         for source, video in (("ground truth", x), ("compressor round trip", y)):
             for key, ok in score_reading(analyze_video(_frames(video)), sample["attributes"]).items():

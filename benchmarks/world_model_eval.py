@@ -33,6 +33,7 @@ import tempfile
 import numpy as np
 import torch
 
+from sora_sdk.device import retain_freed_cpu_memory
 from sora_sdk.integrations.robotics.world_model import WorldModel
 from sora_sdk.integrations.robotics.world_model_eval import (
     evaluate_world_model,
@@ -135,6 +136,9 @@ def main() -> None:
     args = p.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
+    # The benchmark owns its process: the simulator's freed batch memory stays with glibc
+    # (docs/robotics.md, "Memory"); SORA_SDK_RETAIN_CPU_MEMORY=0 measures without it.
+    print(f"allocator: freed CPU memory retained = {retain_freed_cpu_memory()}")
     if not (args.model or args.sweep or args.patch_ceiling):
         p.error("pass --model PATH, --sweep and/or --patch-ceiling")
     if args.patch_ceiling:

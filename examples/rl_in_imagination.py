@@ -190,4 +190,9 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 if __name__ == "__main__":
+    # This script owns its process: let glibc keep the simulator's freed batch memory
+    # (docs/robotics.md, "Memory"); SORA_SDK_RETAIN_CPU_MEMORY=0 turns it off.
+    from sora_sdk.device import retain_freed_cpu_memory
+
+    retain_freed_cpu_memory()
     main()

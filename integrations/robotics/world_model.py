@@ -390,19 +390,21 @@ class WorldModel(ModelMixin, ConfigMixin):
         return WorldModelPrediction(frame, reward.float(), torch.sigmoid(logit.float()))
 
     def inference_copy(self) -> "WorldModel":
-        """A frozen copy for a simulator: eval mode, no gradients, the weights of every linear and
-        convolution layer stored in the compute dtype (bf16 on this CPU) and convolutions
-        channels-last.
+        """A frozen copy for a simulator: eval mode, no gradients; where the compute dtype is bf16
+        (CPUs with bf16 units, CUDA), the weights of every linear and convolution layer stored in
+        it and convolutions channels-last.
 
         It samples exactly what this model samples: under autocast those layers run in bf16
         anyway, so the copy only stops autocast from converting every weight on every call
-        (~2-4% of a batch-64 step, measured); norms and other fp32 parameters are untouched.
+        (~2-4% of a batch-64 step, measured). In fp32 (CPUs without bf16 units) the layers are
+        left as they are: a channels-last fp32 convolution takes another kernel, whose sums
+        round differently. Norms and other fp32 parameters are untouched.
         """
         import copy
 
         twin = copy.deepcopy(self).eval().requires_grad_(False)
         dtype = default_compute_dtype(twin.device)
-        for module in twin.modules():
+        for module in twin.modules() if dtype != torch.float32 else ():
             if isinstance(module, nn.Linear):
                 module.to(dtype)
             elif isinstance(module, nn.Conv2d):

@@ -23,7 +23,7 @@ from gymnasium import spaces
 from gymnasium.vector import AutoresetMode, VectorEnv
 from gymnasium.vector.utils import batch_space
 
-from sora_sdk.device import retain_freed_cpu_memory
+from sora_sdk.device import retain_freed_cpu_memory, retain_memory_requested
 from sora_sdk.integrations.robotics.world_model import WorldModel
 
 __all__ = ["WorldModelEnv", "WorldModelVectorEnv", "load_world_model", "SHIPPED_MODELS", "WEIGHTS_DIR"]
@@ -119,8 +119,8 @@ class _Rollouts:
 
     def __init__(self, model: WorldModel, n: int, steps: int | None, context_sigma: float | None):
         cfg = model.config
-        if model.device.type == "cpu":  # ~15% of a batch-64 step went to page faults without it
-            retain_freed_cpu_memory()
+        if model.device.type == "cpu" and retain_memory_requested():
+            retain_freed_cpu_memory()  # ~15% of a batch-64 step went to page faults without it
         self.model, self.steps, self.context_sigma = model.inference_copy(), steps, context_sigma
         self.noisy = (cfg.context_sigma if context_sigma is None else context_sigma) > 0
         self.frames = torch.zeros(n, cfg.context_frames, 3, cfg.image_size, cfg.image_size)  # (N, K, 3, H, W)

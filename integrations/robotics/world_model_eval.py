@@ -29,6 +29,7 @@ import gymnasium as gym
 import numpy as np
 import torch
 
+from sora_sdk.device import default_compute_dtype
 from sora_sdk.eval.metrics import psnr, ssim
 from sora_sdk.integrations.robotics.world_model import WorldModel
 from sora_sdk.integrations.robotics.world_model_env import (
@@ -290,10 +291,12 @@ def world_model_steps_per_second(model: WorldModel, batch_size: int, seconds: fl
 
 
 def matmul_peak_gflops(size: int = 1024, repeats: int = 5) -> float:
-    """Best bf16 (autocast) matmul rate of this process right now, GFLOP/s: the MFU denominator."""
+    """Best matmul rate of this process right now in the CPU's compute dtype (bf16 autocast where
+    the CPU has bf16 units, else fp32, as the world model runs), GFLOP/s: the MFU denominator."""
     a = torch.randn(size, size)
     best = 0.0
-    with torch.autocast("cpu", dtype=torch.bfloat16):
+    dtype = default_compute_dtype("cpu")
+    with torch.autocast("cpu", dtype=dtype, enabled=dtype != torch.float32):
         a @ a
         for _ in range(repeats):
             start = time.perf_counter()

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sora_sdk.device import default_compute_dtype
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, pooled_features
 from sora_sdk.safety.train_classifier import (
     CATEGORIES, DATA, MAX_LAYERS, MEAN_LAYERS, TUNING_FILES, TUNING_SPLITS, _training_views, build_samples, fit_head,
@@ -153,13 +154,14 @@ def main(argv: list[str] | None = None) -> None:
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, [args.lr, args.head_lr], total_steps=steps, pct_start=0.1)
     order: list[int] = []
     shuffle = random.Random(args.seed)
+    bf16 = default_compute_dtype("cpu") == torch.bfloat16
     enc.model.train()
     for step in range(steps):
         if len(order) < args.batch:
             order = list(range(len(train)))
             shuffle.shuffle(order)
         idx, order = order[: args.batch], order[args.batch :]
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):  # bf16 only with bf16 units
             logit = head(pooled_features(enc, [train[i][0] for i in idx], *layers))
         yb = torch.tensor([train[i][1] for i in idx])
         loss = masked_loss(logit.float(), yb, n_benign, n_pos, len(train), args.benign_weight)

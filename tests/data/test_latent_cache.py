@@ -9,6 +9,7 @@ import torch
 
 from sora_sdk.data.latent_cache import LatentCache, compressor_fingerprint
 from sora_sdk.data.shapes import Shapes
+from sora_sdk.device import default_compute_dtype
 from sora_sdk.models.compressor import VideoCompressor
 from sora_sdk.pipeline.presets import COMPRESSOR_PRESETS
 from sora_sdk.training.datamodule import collate_videos
@@ -34,11 +35,13 @@ def test_cache_holds_the_compressors_posterior_and_every_caption_variant(tmp_pat
     assert len(cache) == 15
 
     video = source[3]["video"].permute(1, 0, 2, 3)[None]  # (1, 3, T, H, W)
-    with torch.no_grad(), torch.autocast("cpu", torch.bfloat16):
+    # The cache encodes in the machine's compute dtype (bf16 only where the CPU has bf16 units).
+    dtype = default_compute_dtype("cpu")
+    with torch.no_grad(), torch.autocast("cpu", dtype, enabled=dtype != torch.float32):
         posterior = compressor.encode(video)
     item = cache[3]
     assert item["posterior_mean"].shape == posterior.mean.shape[1:]
-    # fp16 storage of a bf16 encode: equal to fp16 rounding.
+    # fp16 storage of that encode: equal to fp16 rounding.
     torch.testing.assert_close(item["posterior_mean"], posterior.mean[0].float(), atol=2e-3, rtol=2e-3)
     torch.testing.assert_close(item["posterior_std"], posterior.std[0].float(), atol=2e-3, rtol=2e-3)
     # Item i is clip i % N with caption variant i // N: the same pixels, Shapes' own captions.

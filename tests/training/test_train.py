@@ -12,7 +12,8 @@ from safetensors.torch import load_file
 
 from sora_sdk.models.compressor import VideoCompressor
 from sora_sdk.pipeline.generator import VideoGenerator
-from sora_sdk.training.train import compose_config, main
+from sora_sdk.device import default_compute_dtype
+from sora_sdk.training.train import compose_config, main, resolve_precision
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -25,11 +26,19 @@ def test_shipped_configs_compose():
         ["model=compressor_small", "trainer=gpu"],
     ):
         cfg = compose_config(overrides)
-        assert cfg.trainer.precision == "bf16-mixed"
+        assert cfg.trainer.precision == "auto"
         assert cfg.trainer.use_distributed_sampler is False
     cfg = compose_config(["experiment=tiny_shapes"])
     assert cfg.model.compressor == "runs/tiny_shapes_compressor/model" == compose_config(["experiment=tiny_shapes_compressor"]).output_dir
     assert (cfg.data.train_dataset.num_frames, cfg.data.train_dataset.height, cfg.data.train_dataset.fps) == (17, 64, 8.0)
+
+
+def test_auto_precision_is_bf16_only_where_the_cpu_has_bf16_units():
+    bf16 = default_compute_dtype("cpu") == torch.bfloat16
+    assert resolve_precision("auto", "cpu") == ("bf16-mixed" if bf16 else "32-true")
+    assert resolve_precision("bf16-mixed", "cpu") == "bf16-mixed" and resolve_precision(32, "cpu") == 32
+    if not torch.cuda.is_available():
+        assert resolve_precision("auto", "auto") == resolve_precision("auto", "cpu")
 
 
 def test_finetune_experiment_starts_from_the_shipped_model():
