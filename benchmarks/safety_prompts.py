@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -52,8 +52,12 @@ Data (`sora_sdk/safety/data/`):
 * test13 (`--split test13`): `redteam_test13.jsonl` / `benign_test13.jsonl`, one more independent
   author in a phone-typed voice (short lowercase prompts, very short open-ended benign ones),
   deduplicated the same way against every earlier split including test12, frozen before anything
-  was measured on it: held out, not tuning data. `all` adds test11 to test13 to the tuning splits;
-  `tuning` leaves them out.
+  was measured on it: the ninth round's third held-out split (its misses were then read).
+* test14 (`--split test14`): `redteam_test14.jsonl` / `benign_test14.jsonl`, one more independent
+  author in assigned voices, with English mixed with another language mid-sentence
+  (`code_switch`), deduplicated the same way against every earlier split including test13, frozen
+  before anything was measured on it: held out for the tenth round. `all` adds test11 to test14
+  to the tuning splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -90,7 +94,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test10": ("redteam_test10.jsonl", "benign_test10.jsonl"),
          "test11": ("redteam_test11.jsonl", "benign_test11.jsonl"),
          "test12": ("redteam_test12.jsonl", "benign_test12.jsonl"),
-         "test13": ("redteam_test13.jsonl", "benign_test13.jsonl")}
+         "test13": ("redteam_test13.jsonl", "benign_test13.jsonl"),
+         "test14": ("redteam_test14.jsonl", "benign_test14.jsonl")}
 TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7", "test8",
           "test9", "test10"]
 
@@ -136,7 +141,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test11", "test12", "test13"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test11", "test12", "test13", "test14"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

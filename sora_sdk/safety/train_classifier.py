@@ -19,7 +19,7 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 (one more independent author; the sixth round's held-out split, folded in for the seventh round),
 `test9` (the seventh round's held-out split, folded in for the eighth round) and `test10` (the
 eighth round's held-out split, folded in for the ninth round).
-Newer held-out splits (`test11` to `test13`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+Newer held-out splits (`test11` to `test14`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -83,7 +83,7 @@ TUNING_FILES = (
     "redteam_test9.jsonl", "benign_test9.jsonl", "redteam_test10.jsonl", "benign_test10.jsonl",
 )
 # test2 to test10 were held out for one measurement each; their misses were read, so they are
-# tuning data now. Later held-out splits (test11 to test13) are never read here: `load_tuning` refuses them.
+# tuning data now. Later held-out splits (test11 to test14) are never read here: `load_tuning` refuses them.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
                  "test8", "test9", "test10")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")

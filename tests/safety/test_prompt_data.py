@@ -1,6 +1,6 @@
 """The prompt sets: every former held-out split (test to test10) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out splits (test11 to test13) are not tuning data."""
+it was written; the held-out splits (test11 to test14) are not tuning data."""
 
 import hashlib
 import json
@@ -116,6 +116,16 @@ FROZEN_TEST13_SHA256 = {
     "redteam_test13.jsonl": "9f152007fd564b0f688a77e1d8b97c3f947542be0c3c376860188b43705ca785",
     "benign_test13.jsonl": "03212df4ec9c37145bad8a018ce2a2e19ee87cec05e9061c3ea51f9f4ecb8273",
 }
+# test14: one more independent author (a helper session that never opened the repository), written
+# after the ninth round was measured on test13, in assigned voices (briefs, slug lines, forum posts,
+# terse commands), with a new evasion: English mixed with another language mid-sentence
+# (`code_switch`, with a `lang` field); deduplicated like test13 against every earlier split including
+# test13 (96 red-team and 172 benign prompts dropped of 551/557), and hashed before anything was
+# measured on it; held out for the tenth round.
+FROZEN_TEST14_SHA256 = {
+    "redteam_test14.jsonl": "c3b8d2c0e56fda64453f6faade842c2e215fc77699e296d092795740c6a8f727",
+    "benign_test14.jsonl": "39946f4aa27875d312e9a7d36784d382c4e9e00a488d2853fbb9eda97e0367f9",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -126,9 +136,10 @@ def _load(name):
 @pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
                                     FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
-                                    FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256],
+                                    FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256,
+                                    FROZEN_TEST14_SHA256],
                          ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                              "test11", "test12", "test13"])
+                              "test11", "test12", "test13", "test14"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -252,8 +263,8 @@ def test_test4_to_test10_are_tuning_data_now():
               *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256}
     assert folded <= set(TUNING_FILES)
     folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10"}
-    assert folded_splits <= set(TUNING_SPLITS) and not {"test11", "test12", "test13"} & set(TUNING_SPLITS)
-    assert not any(s in n for s in ("test11", "test12", "test13") for n in TUNING_FILES)
+    assert folded_splits <= set(TUNING_SPLITS) and not {"test11", "test12", "test13", "test14"} & set(TUNING_SPLITS)
+    assert not any(s in n for s in ("test11", "test12", "test13", "test14") for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
@@ -274,6 +285,8 @@ _EVASIONS = {
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test13": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test14": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
+               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -292,6 +305,9 @@ _TOPICS = {  # each author's own topic names
     "test13": {"word_collision", "translation", "medical", "real_people_benign", "children_safe", "news_media", "history",
                "art_film", "everyday", "marketing", "games", "cooking", "sports", "nature", "science", "short_open",
                "sensitive_psa"},
+    "test14": {"word_collision", "translation", "code_switch", "medical", "sensitive_ok", "real_people_benign",
+               "religion_culture", "children_safe", "short_open", "cooking", "sports", "nature", "games", "art_film",
+               "marketing", "science", "travel", "pets"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -327,7 +343,7 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
 
 
 @pytest.mark.parametrize(("split", "frozen"), [("test11", FROZEN_TEST11_SHA256), ("test12", FROZEN_TEST12_SHA256),
-                                               ("test13", FROZEN_TEST13_SHA256)])
+                                               ("test13", FROZEN_TEST13_SHA256), ("test14", FROZEN_TEST14_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
