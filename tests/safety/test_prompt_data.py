@@ -153,12 +153,7 @@ EARLIER_TUNING_FILES = (
 
 def _shared_with(earlier_files, split_files):
     """Prompts of `split_files` whose fully normalised text equals one in `earlier_files`."""
-    from sora_sdk.safety.normalize import normalize_views
-    from sora_sdk.safety.scripts import script_of
-
-    def key(t):  # the fullest normalisation; for a non-Latin script the text itself (the views are lossy there);
-        # without the typo view added in the eighth round, so the key is the one every split was deduplicated by
-        return " ".join(t.lower().split()) if script_of(t) else normalize_views(t, typo=False)[-1]
+    from sora_sdk.safety.dedupe import prompt_key as key  # the key every split was deduplicated by
 
     earlier = {key(r["text"]) for n in earlier_files for r in _load(n)}
     return {r["text"] for n in split_files for r in _load(n) if key(r["text"]) in earlier}
