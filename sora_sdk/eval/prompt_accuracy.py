@@ -37,6 +37,7 @@ from sora_sdk.eval.attributes import (
     score_reading,
 )
 from sora_sdk.pipeline.request import GenerationRequest, sampling_settings
+from sora_sdk.safety.decision import ContentBlocked
 from sora_sdk.video import Video
 
 __all__ = [
@@ -175,6 +176,8 @@ class PromptResult:
         dominant_colour: The colour covering most pixels, or None for a blank video.
         hits: Attribute -> correct, for every attribute the prompt asks for (plus "count").
         video: The generated video, kept only with `keep_videos=True`.
+        blocked: The safety gate's reasons when it refused this prompt or its frames (no video;
+            every attribute counts as a miss), else None.
     """
 
     prompt: str
@@ -185,6 +188,7 @@ class PromptResult:
     dominant_colour: str | None
     hits: dict[str, bool]
     video: Video | None = field(default=None, repr=False)
+    blocked: list[str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready row (without the video)."""
@@ -196,6 +200,7 @@ class PromptResult:
             "count": self.count,
             "dominant_colour": self.dominant_colour,
             "hits": self.hits,
+            "blocked": self.blocked,
         }
 
 
@@ -230,6 +235,11 @@ class PromptAccuracyReport:
         return sum(all(r.hits.values()) for r in self.rows) / len(self.rows)
 
     @property
+    def blocked(self) -> int:
+        """Prompts the safety gate refused (each counted as a miss on every attribute)."""
+        return sum(r.blocked is not None for r in self.rows)
+
+    @property
     def video_seconds_per_second(self) -> float:
         """Seconds of video generated per second of wall time (1.0 = real time)."""
         if not self.generation_seconds:
@@ -243,7 +253,7 @@ class PromptAccuracyReport:
             "settings": dict(self.settings),
             "attributes": {
                 name: {
-                    "accuracy": s.accuracy,
+                    "accuracy": s.accuracy if s.total else None,  # no prompt asked for it: not NaN, which JSON lacks
                     "hits": s.hits,
                     "total": s.total,
                     "chance": s.chance,
@@ -251,6 +261,7 @@ class PromptAccuracyReport:
                 for name, s in self.scores.items()
             },
             "all_correct": self.all_correct,
+            "blocked": self.blocked,
             "generation_seconds": self.generation_seconds,
             "analysis_seconds": self.analysis_seconds,
             "video_seconds": self.video_seconds,
@@ -276,6 +287,7 @@ class PromptAccuracyReport:
             f"{s['num_inference_steps']} steps, guidance {s['guidance_scale']:g}; generated in "
             f"{self.generation_seconds:.1f} s "
             f"({self.video_seconds_per_second:.2f} s of video per s)"
+            + (f"; **{self.blocked} blocked by the safety gate**, counted as misses" if self.blocked else "")
         )
 
     def to_markdown(self, per_prompt: bool = False) -> str:
@@ -300,10 +312,8 @@ class PromptAccuracyReport:
             for r in self.rows:
                 misses = ", ".join(k for k, ok in r.hits.items() if not ok) or "-"
                 prompt = r.prompt.replace("|", "\\|")
-                lines.append(
-                    f"| {prompt} | {r.seed} | {_describe(r.expected)} | {_describe(r.read)} | "
-                    f"{misses} |"
-                )
+                read = "blocked: " + "; ".join(r.blocked).replace("|", "\\|") if r.blocked is not None else _describe(r.read)
+                lines.append(f"| {prompt} | {r.seed} | {_describe(r.expected)} | {read} | {misses} |")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -445,7 +455,7 @@ def evaluate_prompt_accuracy(
             batch = requests[start : start + batch_size]
             t0 = time.perf_counter()
             # The generator's own per-step bar is off: one bar over prompts reads better.
-            videos = generator.generate_batch(batch, progress=False)
+            videos = _generate_or_blocked(generator, batch)
             gen_seconds += time.perf_counter() - t0
             if len(videos) != len(batch):
                 raise RuntimeError(
@@ -454,6 +464,9 @@ def evaluate_prompt_accuracy(
             t0 = time.perf_counter()
             expected = [objs for _, objs in items[start : start + batch_size]]
             for request, video, objs in zip(batch, videos, expected):
+                if isinstance(video, ContentBlocked):
+                    rows.append(_blocked_row(request, objs, video))
+                    continue
                 rows.append(_row(request, video, objs, analyze_video(video), keep_videos))
                 video_seconds += video.num_frames / video.fps
             analysis_seconds += time.perf_counter() - t0
@@ -487,6 +500,29 @@ def evaluate_prompt_accuracy(
         analysis_seconds=analysis_seconds,
         video_seconds=video_seconds,
     )
+
+
+def _generate_or_blocked(generator: BatchGenerator, batch: list[GenerationRequest]) -> list[Video | ContentBlocked]:
+    """The batch's videos; if the safety gate refuses one request, each request again on its own
+    (a seed gives the same video whatever the batch), with `ContentBlocked` for the refused ones."""
+    try:
+        return generator.generate_batch(batch, progress=False)
+    except ContentBlocked:
+        if len(batch) == 1:
+            raise
+    out: list[Video | ContentBlocked] = []
+    for request in batch:
+        try:
+            out += generator.generate_batch([request], progress=False)
+        except ContentBlocked as blocked:
+            out.append(blocked)
+    return out
+
+
+def _blocked_row(request: GenerationRequest, expected: list[dict[str, Any]], blocked: ContentBlocked) -> PromptResult:
+    hits = score_reading(VideoReading(objects=[], count=0, background=(0, 0, 0)), expected)  # nothing drawn
+    return PromptResult(prompt=request.prompt, seed=int(request.seed), expected=expected, read=[], count=0,
+                        dominant_colour=None, hits=hits, blocked=list(blocked.reasons) or list(blocked.categories))
 
 
 def _row(

@@ -357,3 +357,23 @@ def test_prompt_accuracy_can_ask_for_enhanced_prompts_and_records_it():
     enhanced = evaluate_prompt_accuracy(Recording(), n=4, batch_size=4, enhance_prompt=True, **SMALL, **FAST)
     assert seen == [False] * 4 + [True] * 4
     assert plain.settings["enhance_prompt"] is False and enhanced.settings["enhance_prompt"] is True
+
+
+def test_a_prompt_the_safety_gate_blocks_is_a_miss_not_a_crash(tiny_generator):
+    prompts = ["a red circle moving right", "a blue square moving left beside a naked woman", "a green ball falling"]
+    report = evaluate_prompt_accuracy(tiny_generator, prompts, seed=2, batch_size=2, **SMALL, **FAST)
+    assert [r.blocked is not None for r in report.rows] == [False, True, False] and report.blocked == 1
+    blocked = report.rows[1]
+    assert any("sexual" in reason for reason in blocked.blocked)
+    assert blocked.read == [] and blocked.dominant_colour is None
+    assert set(blocked.hits) == {"count", "colour", "shape", "motion"}  # what the prompt asks for
+    assert not any(blocked.hits.values())  # every attribute it asked for is a miss
+    assert all(report.scores[k].total == 3 for k in ("colour", "shape", "motion", "count", "dominant colour"))
+    assert report.video_seconds == pytest.approx(2 * 9 / 8.0)  # no video for the blocked prompt
+    # The other prompts' rows are those of a run without the blocked one (seeds per prompt, not per batch).
+    alone = evaluate_prompt_accuracy(tiny_generator, prompts[:1], seed=2, **SMALL, **FAST)
+    assert alone.rows[0].seed == report.rows[0].seed and alone.rows[0].read == report.rows[0].read
+    d = json.loads(json.dumps(report.to_dict(), allow_nan=False))
+    assert d["blocked"] == 1 and d["rows"][1]["blocked"] == blocked.blocked
+    assert "1 blocked by the safety gate" in report.to_markdown()
+    assert "blocked: " in report.to_markdown(per_prompt=True)
