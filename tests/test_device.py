@@ -38,9 +38,10 @@ def test_retain_freed_cpu_memory_applies_once_and_honours_the_opt_out():
 
 
 def test_importing_the_sdk_leaves_the_allocator_alone():
-    # mallopt has no getter; glibc's M_MMAP_THRESHOLD shows in where a 1 MB block is placed: by
-    # default (128 KB threshold) it is its own mmap, page-aligned plus a 16-byte header.
+    # mallopt has no getter; glibc's M_MMAP_THRESHOLD shows in where a 16 MB block is placed: by
+    # default (128 KB, raised only to the size of a freed mmapped block) it is its own mmap,
+    # page-aligned plus a 16-byte header; with the setting (32 MB) it comes from the heap.
     code = ("import ctypes, sora_sdk, sora_sdk.integrations.robotics; libc = ctypes.CDLL('libc.so.6'); "
-            "libc.malloc.restype = ctypes.c_void_p; print(libc.malloc(1 << 20) % 4096)")
+            "libc.malloc.restype = ctypes.c_void_p; print(libc.malloc(16 << 20) % 4096)")
     if GLIBC:
         assert _run(code, None) == "16"
