@@ -63,7 +63,7 @@ SWEEP = {
 def sweep(seconds: float, batch: int) -> str:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     peak = matmul_peak_gflops()
-    rows = [f"load average {load:.1f}, {torch.get_num_threads()} torch threads, {'bf16' if default_compute_dtype('cpu') == torch.bfloat16 else 'fp32'} matmul peak {peak:.0f} GFLOP/s, "
+    rows = [f"load average {load:.1f}, {torch.get_num_threads()} torch threads, {str(default_compute_dtype('cpu')).removeprefix('torch.')} matmul peak {peak:.0f} GFLOP/s, "
             f"batch {batch}", "",
             "| config | params | GFLOP / env step | world model env-steps/s | real env steps/s | ratio | "
             "per CPU-second: world model | real env | ratio |",

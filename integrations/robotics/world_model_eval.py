@@ -41,7 +41,6 @@ from sora_sdk.integrations.robotics.world_model_env import (
     load_world_model,
 )
 
-_DTYPE_NAME = {torch.bfloat16: "bf16", torch.float16: "fp16", torch.float32: "fp32"}
 __all__ = ["evaluate_world_model", "WorldModelReport", "Rate", "real_env_steps_per_second", "world_model_steps_per_second"]
 
 REPORT_STEPS = (1, 2, 4, 8, 16, 32)
@@ -102,7 +101,7 @@ class WorldModelReport:
             peak = self.matmul_peak_gflops * 1e9
             real = self.real_steps_per_second
             rows += ["", f"Throughput (load average {self.load_average:.1f}, {torch.get_num_threads()} torch threads, "
-                     f"{_DTYPE_NAME[default_compute_dtype('cpu')]} matmul peak {self.matmul_peak_gflops:.0f} GFLOP/s; {self.flops_per_env_step / 1e9:.3f} "
+                     f"{str(default_compute_dtype('cpu')).removeprefix('torch.')} matmul peak {self.matmul_peak_gflops:.0f} GFLOP/s; {self.flops_per_env_step / 1e9:.3f} "
                      f"GFLOP per env step, {self.sampling_steps} sampling step(s)):", "",
                      "| env | env-steps/s | vs real env | env-steps per CPU-second | vs real env | model FLOP/s | MFU |",
                      "| --- | --- | --- | --- | --- | --- | --- |",

@@ -33,7 +33,8 @@ from tqdm import tqdm
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.scripts import script_of
 
-__all__ = ["COSINE_MAX", "TRIGRAM_MAX", "DATA_DIR", "DedupeResult", "prompt_key", "trigrams", "dedupe_prompts", "main"]
+__all__ = ["COSINE_MAX", "TRIGRAM_MAX", "DATA_DIR", "DedupeResult", "prompt_key", "trigrams", "minilm_embed",
+           "dedupe_prompts", "main"]
 
 COSINE_MAX = 0.80
 TRIGRAM_MAX = 0.5

@@ -61,9 +61,9 @@ def resolve_precision(precision: str | int | None, accelerator: str | None = "cp
 
     from sora_sdk.device import default_compute_dtype
 
-    if str(accelerator) in ("gpu", "cuda") or (str(accelerator) == "auto" and torch.cuda.is_available()):
-        return "bf16-mixed" if torch.cuda.is_bf16_supported() else "16-mixed"
-    return "bf16-mixed" if default_compute_dtype("cpu") == torch.bfloat16 else "32-true"
+    gpu = str(accelerator) in ("gpu", "cuda") or (str(accelerator) == "auto" and torch.cuda.is_available())
+    dtype = default_compute_dtype("cuda" if gpu else "cpu")  # the one hardware rule the samplers use too
+    return {torch.bfloat16: "bf16-mixed", torch.float16: "16-mixed"}.get(dtype, "32-true")
 
 
 def config_dir() -> Path:

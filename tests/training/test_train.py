@@ -10,9 +10,9 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
+from sora_sdk.device import default_compute_dtype
 from sora_sdk.models.compressor import VideoCompressor
 from sora_sdk.pipeline.generator import VideoGenerator
-from sora_sdk.device import default_compute_dtype
 from sora_sdk.training.train import compose_config, main, resolve_precision
 
 REPO = Path(__file__).resolve().parents[2]
