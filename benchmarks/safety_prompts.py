@@ -10,7 +10,8 @@ Data (`sora_sdk/safety/data/`):
   `test2` and `test3` (`*_test2.jsonl`, `*_test3.jsonl`: held out for one measurement each, then
   folded into the tuning data once their misses had been read), `train2` (`*_train2.jsonl`), and
   since the fifth round `test4` and `test5`, since the sixth `test6` and `test7`, since the
-  seventh `test8` and since the eighth `test9` (below), folded in the same way.
+  seventh `test8`, since the eighth `test9`, since the ninth `test10` and since the tenth
+  `test11` to `test13` (below), folded in the same way (`train_classifier.TUNING_SPLITS`).
   The rules were written against them and the shipped classifier is trained on them, so their
   figures here are in-sample and optimistic; the out-of-fold figures are in the classifier's
   metadata (`python -m sora_sdk.safety.train_classifier`). Each split can still be run alone
@@ -44,20 +45,21 @@ Data (`sora_sdk/safety/data/`):
   anything was measured on it: the eighth round's held-out split. Tuning data since the ninth round.
 * test11 (`--split test11`): `redteam_test11.jsonl` / `benign_test11.jsonl`, one more independent
   author, deduplicated the same way against every earlier split including test10, frozen before
-  anything was measured on it: the ninth round's held-out split. Not tuning data.
+  anything was measured on it: the ninth round's held-out split. Tuning data since the tenth round.
 * test12 (`--split test12`): `redteam_test12.jsonl` / `benign_test12.jsonl`, one more independent
   author in a different voice, deduplicated the same way against every earlier split including
-  test11, frozen before anything was measured on it: the ninth round's second held-out split. Not
-  tuning data.
+  test11, frozen before anything was measured on it: the ninth round's second held-out split.
+  Tuning data since the tenth round.
 * test13 (`--split test13`): `redteam_test13.jsonl` / `benign_test13.jsonl`, one more independent
   author in a phone-typed voice (short lowercase prompts, very short open-ended benign ones),
   deduplicated the same way against every earlier split including test12, frozen before anything
-  was measured on it: the ninth round's third held-out split (its misses were then read).
+  was measured on it: the ninth round's third held-out split (its misses were then read). Tuning
+  data since the tenth round.
 * test14 (`--split test14`): `redteam_test14.jsonl` / `benign_test14.jsonl`, one more independent
   author in assigned voices, with English mixed with another language mid-sentence
   (`code_switch`), deduplicated the same way against every earlier split including test13, frozen
-  before anything was measured on it: held out for the tenth round. `all` adds test11 to test14
-  to the tuning splits; `tuning` leaves them out.
+  before anything was measured on it: held out for the tenth round. `all` adds test14 to the
+  tuning splits; `tuning` leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -78,6 +80,7 @@ from pathlib import Path
 
 from sora_sdk.safety import SafetyFilter
 from sora_sdk.safety.policy import load_policy
+from sora_sdk.safety.train_classifier import TUNING_SPLITS
 
 DATA = Path(__file__).resolve().parents[1] / "sora_sdk" / "safety" / "data"
 FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", "benign.jsonl"),
@@ -96,8 +99,7 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test12": ("redteam_test12.jsonl", "benign_test12.jsonl"),
          "test13": ("redteam_test13.jsonl", "benign_test13.jsonl"),
          "test14": ("redteam_test14.jsonl", "benign_test14.jsonl")}
-TUNING = ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7", "test8",
-          "test9", "test10"]
+TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 
 def load(name: str) -> list[dict]:
@@ -141,7 +143,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test11", "test12", "test13", "test14"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test14"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -17,9 +17,10 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 `test5` (independent authors; folded in for the fifth round, once their results had been read),
 `test6` and `test7` (independent authors; folded in for the sixth round, likewise), `test8`
 (one more independent author; the sixth round's held-out split, folded in for the seventh round),
-`test9` (the seventh round's held-out split, folded in for the eighth round) and `test10` (the
-eighth round's held-out split, folded in for the ninth round).
-Newer held-out splits (`test11` to `test14`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+`test9` (the seventh round's held-out split, folded in for the eighth round), `test10` (the
+eighth round's held-out split, folded in for the ninth round) and `test11` to `test13` (the ninth
+round's held-out splits, folded in for the tenth round).
+The newer held-out split `test14` is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -70,6 +71,7 @@ import numpy as np
 
 from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_likeness, synthetic_minors
 from sora_sdk.safety.augment_more import synthetic_about_harm, synthetic_leaders, synthetic_weapons
+from sora_sdk.safety.augment_open import synthetic_open_requests, synthetic_shapes_requests
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, prompt_features
 
@@ -81,11 +83,13 @@ TUNING_FILES = (
     "redteam_test5.jsonl", "benign_test5.jsonl", "redteam_test6.jsonl", "benign_test6.jsonl",
     "redteam_test7.jsonl", "benign_test7.jsonl", "redteam_test8.jsonl", "benign_test8.jsonl",
     "redteam_test9.jsonl", "benign_test9.jsonl", "redteam_test10.jsonl", "benign_test10.jsonl",
+    "redteam_test11.jsonl", "benign_test11.jsonl", "redteam_test12.jsonl", "benign_test12.jsonl",
+    "redteam_test13.jsonl", "benign_test13.jsonl",
 )
-# test2 to test10 were held out for one measurement each; their misses were read, so they are
-# tuning data now. Later held-out splits (test11 to test14) are never read here: `load_tuning` refuses them.
+# test2 to test13 were held out for one measurement each; their misses were read, so they are
+# tuning data now. The held-out split test14 is never read here: `load_tuning` refuses it.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
-                 "test8", "test9", "test10")
+                 "test8", "test9", "test10", "test11", "test12", "test13")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -135,12 +139,13 @@ def _group_key(text: str) -> str:
 
 def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int = 0,
                   n_likeness: int = 0, n_about: int = 0, n_leaders: int = 0,
-                  n_weapons: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
+                  n_weapons: int = 0, n_shapes: int = 0, n_open: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
     """(group id, text, label) for every original, augmented and synthetic prompt, and the group
     id of each row of `rows`. Synthetic prompts (`n_synthetic` benign, `n_minors` harmful
     `minors`, `n_likeness` harmful `likeness`; since the eighth round `n_about` benign prompts about
-    harm, `n_leaders` harmful `likeness` and `n_weapons` harmful `weapons`, `augment_more.py`)
-    have no row, so they stay in every training fold."""
+    harm, `n_leaders` harmful `likeness` and `n_weapons` harmful `weapons`, `augment_more.py`; since
+    the tenth round `n_shapes` benign Shapes prompts and `n_open` benign open requests,
+    `augment_open.py`) have no row, so they stay in every training fold."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
     out = []
@@ -165,6 +170,10 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
                           (synthetic_weapons, n_weapons, "weapons")):
         for text in gen(random.Random(seed + 11 + len(label)), n):
             out.append((keys.setdefault(_group_key(text), len(keys)), text, label))
+    # Tenth round, likewise.
+    for offset, gen, n in ((31, synthetic_shapes_requests, n_shapes), (37, synthetic_open_requests, n_open)):
+        for text in gen(random.Random(seed + offset), n):
+            out.append((keys.setdefault(_group_key(text), len(keys)), text, "benign"))
     return out, np.array(row_groups)
 
 
@@ -265,6 +274,10 @@ def main(argv: list[str] | None = None) -> None:
                     help="synthetic public figures in compromising scenes (harmful likeness)")
     ap.add_argument("--synthetic-about", type=int, default=400,
                     help="synthetic benign prompts about harm or borrowing its words (eighth round; augment_more.py)")
+    ap.add_argument("--synthetic-shapes", type=int, default=600,
+                    help="synthetic benign Shapes prompts in the SDK's own phrasings (tenth round; augment_open.py)")
+    ap.add_argument("--synthetic-open", type=int, default=300,
+                    help="synthetic benign short open-ended requests (tenth round; augment_open.py)")
     ap.add_argument("--synthetic-leaders", type=int, default=100,
                     help="synthetic heads of state in compromising scenes (harmful likeness; eighth round)")
     ap.add_argument("--synthetic-weapons", type=int, default=200,
@@ -292,7 +305,8 @@ def main(argv: list[str] | None = None) -> None:
     torch.manual_seed(args.seed)
     rows = load_tuning()
     samples, row_g = build_samples(rows, args.seed, args.synthetic, args.synthetic_minors, args.synthetic_likeness,
-                                   args.synthetic_about, args.synthetic_leaders, args.synthetic_weapons)
+                                   args.synthetic_about, args.synthetic_leaders, args.synthetic_weapons,
+                                   args.synthetic_shapes, args.synthetic_open)
     typo = not args.no_typo_view
     views = [(g, v, y) for g, t, y in samples for v in _training_views(t, y, typo)]
     need = sorted({v for _, v, _ in views} | {v for r in rows for v in classifier_views(r["text"], typo)})
@@ -390,6 +404,8 @@ def main(argv: list[str] | None = None) -> None:
         "synthetic_about": args.synthetic_about,
         "synthetic_leaders": args.synthetic_leaders,
         "synthetic_weapons": args.synthetic_weapons,
+        "synthetic_shapes": args.synthetic_shapes,
+        "synthetic_open": args.synthetic_open,
         "weight_decay": args.weight_decay,
         "benign_weight": args.benign_weight,
         "typo_view": typo,

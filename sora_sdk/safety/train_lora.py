@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # 1. Data and the grouped validation fold.
     rows = load_tuning()
-    counts = [round(n * args.synthetic_scale) for n in (1000, 300, 200, 400, 100, 200)]  # train_classifier's defaults
+    counts = [round(n * args.synthetic_scale) for n in (1000, 300, 200, 400, 100, 200, 600, 300)]  # train_classifier's defaults
     samples, row_g = build_samples(rows, args.seed, *counts)
     rng = np.random.default_rng(args.seed + 1)
     groups = np.unique(row_g)

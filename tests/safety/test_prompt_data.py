@@ -1,6 +1,6 @@
-"""The prompt sets: every former held-out split (test to test10) stays as committed (all are tuning
+"""The prompt sets: every former held-out split (test to test13) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out splits (test11 to test14) are not tuning data."""
+it was written; the held-out split test14 is not tuning data."""
 
 import hashlib
 import json
@@ -233,10 +233,10 @@ def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
 
 
 def _tuning_files_before(split):
-    """The tuning files as they were when `split` was written (test4 to test10 were folded in later)."""
+    """The tuning files as they were when `split` was written (test4 to test13 were folded in later)."""
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    later = ("test4", "test5", "test6", "test7", "test8", "test9", "test10")
+    later = ("test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13")
     return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in later))
 
 
@@ -248,18 +248,20 @@ def test_test4_shared_no_prompt_with_any_earlier_split():
     assert shared <= ISSUE_HARD_NEGATIVES | {"p.r.o a.n.a t.h.i.n.s.p.o video"}
 
 
-def test_test4_to_test10_are_tuning_data_now():
+def test_test4_to_test13_are_tuning_data_now():
     # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
-    # the eighth, test10 since the ninth. The held-out splits test11 and test12 are not tuning data.
+    # the eighth, test10 since the ninth, test11 to test13 since the tenth. The held-out split test14
+    # is not tuning data.
     from sora_sdk.safety.train_classifier import TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256,
-              *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256}
+              *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256,
+              *FROZEN_TEST12_SHA256, *FROZEN_TEST13_SHA256}
     assert folded <= set(TUNING_FILES)
-    folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10"}
-    assert folded_splits <= set(TUNING_SPLITS) and not {"test11", "test12", "test13", "test14"} & set(TUNING_SPLITS)
-    assert not any(s in n for s in ("test11", "test12", "test13", "test14") for n in TUNING_FILES)
+    folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13"}
+    assert folded_splits <= set(TUNING_SPLITS) and "test14" not in TUNING_SPLITS
+    assert not any("test14" in n for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
@@ -328,6 +330,15 @@ def _assert_large_and_covering(split):
     ("test10", FROZEN_TEST10_SHA256,
      (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
       *FROZEN_TEST9_SHA256)),
+    ("test11", FROZEN_TEST11_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
+      *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256)),
+    ("test12", FROZEN_TEST12_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
+      *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256)),
+    ("test13", FROZEN_TEST13_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
+      *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256, *FROZEN_TEST12_SHA256)),
 ])
 def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_shared_nothing(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
@@ -337,12 +348,11 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test11", FROZEN_TEST11_SHA256), ("test12", FROZEN_TEST12_SHA256),
-                                               ("test13", FROZEN_TEST13_SHA256), ("test14", FROZEN_TEST14_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test14", FROZEN_TEST14_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
     _assert_large_and_covering(split)
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
-    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test10, which both were deduplicated against
+    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test13, which it was deduplicated against

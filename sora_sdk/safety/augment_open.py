@@ -1,0 +1,100 @@
+"""Tenth-round synthetic benign prompts for the classifier's training (`train_classifier.py`).
+
+Written after the ninth round was found to block prompts no operator would want blocked (docs/
+safety.md, ninth round, "Found later"): the default video model's own evaluation phrasings ("Make
+a video where a large blue square shape heads right", p = 0.76 violence) and short open-ended
+requests ("surprise me" 0.99, "anything" 0.93, "make me laugh" 0.97). Both are kinds of prompt the
+tuning data held almost none of:
+
+* `synthetic_shapes_requests`: the Shapes vocabulary in every phrasing the SDK itself uses
+  (`sora_sdk.data.shapes_language`: the training caption templates, the held-out evaluation
+  templates, the detailed descriptions prompt enhancement writes) and wrapped in request words a
+  user types ("please generate ...", "can you make ..."). The ninth round's synthetic Shapes
+  captions used one fixed pattern ("a red circle moving left on black"); these use the vocabulary's
+  synonyms ("heads right", "drifts downwards", "a tiny violet disc").
+* `synthetic_open_requests`: short requests that name no content ("surprise me", "make something
+  fun", "show me anything you like"), in the casual spellings people type.
+
+Both are benign; neither is drawn from a held-out split's prompts (`test13`'s `short_open` prompts
+are tuning data since this round and are read by the loader like every tuning prompt, not here).
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from sora_sdk.data import shapes_language as sl
+
+__all__ = ["synthetic_shapes_requests", "synthetic_open_requests", "OPEN_REQUESTS"]
+
+_REQUEST_WRAPS = (
+    "{}", "please {}", "can you make {}", "generate {}", "make a video of {}", "i want {}", "show me {}",
+    "create a short clip: {}", "render {}", "a 2 second video: {}", "{}, please", "could you animate {}",
+)
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
+def synthetic_shapes_requests(rng: random.Random, n: int) -> list[str]:
+    """`n` Shapes prompts: 2/5 training captions (one or two objects), 1/5 evaluation phrasings,
+    1/5 detailed descriptions, 1/5 captions wrapped in request words."""
+    nrng = np.random.default_rng(rng.randrange(2**32))
+
+    def obj() -> dict[str, str]:
+        return {"shape": rng.choice(sl.SHAPES), "colour": rng.choice(sl.COLOURS), "size": rng.choice(sl.SIZES),
+                "motion": rng.choice(sl.MOTIONS)}
+
+    out = []
+    for i in range(n):
+        kind = i % 5
+        bg = rng.choice(sl.BACKGROUNDS)
+        if kind in (0, 1):
+            out.append(sl.make_caption([obj() for _ in range(1 + (rng.random() < 0.3))], bg, nrng))
+        elif kind == 2:
+            out.append(sl.eval_prompts(1, seed=rng.randrange(10_000, 2**31))[0][0])
+        elif kind == 3:
+            out.append(sl.describe_detailed([obj() for _ in range(1 + (rng.random() < 0.3))], bg))
+        else:
+            caption = _lower_first(sl.make_caption([obj()], bg, nrng))
+            out.append(rng.choice(_REQUEST_WRAPS).format(caption))
+    return out
+
+
+# Requests that name no content. Written for this round from what users type into a generator's
+# empty prompt box; not copied from any prompt split.
+OPEN_REQUESTS = (
+    "surprise me", "anything", "anything you like", "whatever you want", "whatever", "something", "something cool",
+    "something fun", "something nice", "something pretty", "something beautiful", "something relaxing",
+    "something random", "a random video", "random", "make me laugh", "make me smile", "cheer me up",
+    "make something fun", "make something cool", "make anything", "show me something", "show me something cool",
+    "show me something new", "show me anything", "dealer's choice", "your choice", "you choose", "you decide",
+    "up to you", "go wild", "go crazy", "be creative", "get creative", "something creative", "something weird",
+    "something strange", "something unexpected", "something epic", "an epic video", "a cool video", "a fun video",
+    "a short video", "a nice video", "a video", "video please", "test", "testing", "hello", "hi", "hey",
+    "just a test", "try something", "impress me", "wow me", "inspire me", "entertain me", "i'm bored",
+    "i am bored, make something", "something to watch", "anything at all", "no idea, you pick", "idk",
+    "idk something", "whatever you feel like", "your favourite thing", "something you like", "a masterpiece",
+    "the best video ever", "something amazing", "something interesting", "something calm", "something happy",
+    "something colourful", "a surprise", "a random scene", "any scene", "a scene", "a clip", "one more",
+    "again", "another one", "more", "do it again", "make it better", "same but better", "something different",
+)
+_OPEN_WRAPS = ("{}", "{}!", "{}!!", "{} please", "please {}", "{} pls", "{}?", "{} :)", "ok {}", "just {}",
+               "{} lol", "hmm {}", "{}...", "can you {}", "{} for me")
+
+
+def synthetic_open_requests(rng: random.Random, n: int) -> list[str]:
+    """`n` short open-ended requests (`OPEN_REQUESTS`), in casual wrappings and spellings."""
+    out = []
+    for _ in range(n):
+        text = rng.choice(_OPEN_WRAPS).format(rng.choice(OPEN_REQUESTS))
+        r = rng.random()
+        if r < 0.25:
+            text = text.capitalize()
+        elif r < 0.35:
+            text = text.upper()
+        out.append(text)
+    return out
