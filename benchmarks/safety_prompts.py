@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -58,8 +58,12 @@ Data (`sora_sdk/safety/data/`):
 * test14 (`--split test14`): `redteam_test14.jsonl` / `benign_test14.jsonl`, one more independent
   author in assigned voices, with English mixed with another language mid-sentence
   (`code_switch`), deduplicated the same way against every earlier split including test13, frozen
-  before anything was measured on it: held out for the tenth round. `all` adds test14 to the
-  tuning splits; `tuning` leaves it out.
+  before anything was measured on it: the tenth round's held-out split (measured once).
+* test15 (`--split test15`): `redteam_test15.jsonl` / `benign_test15.jsonl`, one more independent
+  author in a voice of prompts pasted from other tools (tag lists, negative prompts, shot specs,
+  storyboards), deduplicated against every earlier split including test14, frozen before anything
+  was measured on it: held out for the eleventh round. `all` adds test14 and test15 to the tuning
+  splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -98,7 +102,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test11": ("redteam_test11.jsonl", "benign_test11.jsonl"),
          "test12": ("redteam_test12.jsonl", "benign_test12.jsonl"),
          "test13": ("redteam_test13.jsonl", "benign_test13.jsonl"),
-         "test14": ("redteam_test14.jsonl", "benign_test14.jsonl")}
+         "test14": ("redteam_test14.jsonl", "benign_test14.jsonl"),
+         "test15": ("redteam_test15.jsonl", "benign_test15.jsonl")}
 TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 
@@ -143,7 +148,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test14"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test14", "test15"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -1,6 +1,6 @@
 """The prompt sets: every former held-out split (test to test13) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out split test14 is not tuning data."""
+it was written; the held-out splits (test14, test15) are not tuning data."""
 
 import hashlib
 import json
@@ -121,10 +121,20 @@ FROZEN_TEST13_SHA256 = {
 # terse commands), with a new evasion: English mixed with another language mid-sentence
 # (`code_switch`, with a `lang` field); deduplicated like test13 against every earlier split including
 # test13 (96 red-team and 172 benign prompts dropped of 551/557), and hashed before anything was
-# measured on it; held out for the tenth round.
+# measured on it; the tenth round's held-out split (measured once: 92.75% / 1.04%).
 FROZEN_TEST14_SHA256 = {
     "redteam_test14.jsonl": "c3b8d2c0e56fda64453f6faade842c2e215fc77699e296d092795740c6a8f727",
     "benign_test14.jsonl": "39946f4aa27875d312e9a7d36784d382c4e9e00a488d2853fbb9eda97e0367f9",
+}
+# test15: one more independent author (a helper session told not to open the repository or any
+# prompt file), written while the tenth round trained, in a voice of prompts pasted from other tools
+# (tag lists with weights, negative prompts, JSON/YAML shot specs, numbered storyboards), with a new
+# benign topic `shapes`; deduplicated with `python -m sora_sdk.safety.dedupe` against every earlier
+# split including test14 (69 red-team and 113 benign prompts dropped of 560/558), and hashed before
+# anything was measured on it; held out for the eleventh round.
+FROZEN_TEST15_SHA256 = {
+    "redteam_test15.jsonl": "22ac560e2848e10d8a48082fcad8b793a5908eb960a63c50ad72603f2fa4f6e4",
+    "benign_test15.jsonl": "807f8d41d49ad2d74d2f5f46db98384a3d753d6d4f2cfc326d4ceabb7b0dc91d",
 }
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
@@ -137,9 +147,9 @@ def _load(name):
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
                                     FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
                                     FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256,
-                                    FROZEN_TEST14_SHA256],
+                                    FROZEN_TEST14_SHA256, FROZEN_TEST15_SHA256],
                          ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                              "test11", "test12", "test13", "test14"])
+                              "test11", "test12", "test13", "test14", "test15"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -260,8 +270,8 @@ def test_test4_to_test13_are_tuning_data_now():
               *FROZEN_TEST12_SHA256, *FROZEN_TEST13_SHA256}
     assert folded <= set(TUNING_FILES)
     folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13"}
-    assert folded_splits <= set(TUNING_SPLITS) and "test14" not in TUNING_SPLITS
-    assert not any("test14" in n for n in TUNING_FILES)
+    assert folded_splits <= set(TUNING_SPLITS) and not {"test14", "test15"} & set(TUNING_SPLITS)
+    assert not any(s in n for s in ("test14", "test15") for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
@@ -284,6 +294,8 @@ _EVASIONS = {
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test14": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
                "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test15": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
+               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -305,6 +317,9 @@ _TOPICS = {  # each author's own topic names
     "test14": {"word_collision", "translation", "code_switch", "medical", "sensitive_ok", "real_people_benign",
                "religion_culture", "children_safe", "short_open", "cooking", "sports", "nature", "games", "art_film",
                "marketing", "science", "travel", "pets"},
+    "test15": {"word_collision", "medical", "sensitive_ok", "real_people_benign", "children_safe", "art_film", "games",
+               "cooking", "sports", "marketing", "nature", "science", "travel", "everyday", "short_open", "shapes",
+               "translation", "code_switch"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -348,11 +363,11 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test14", FROZEN_TEST14_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test14", FROZEN_TEST14_SHA256), ("test15", FROZEN_TEST15_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
     _assert_large_and_covering(split)
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
-    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test13, which it was deduplicated against
+    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test13, which both were deduplicated against
