@@ -121,7 +121,8 @@ FROZEN_TEST13_SHA256 = {
 # terse commands), with a new evasion: English mixed with another language mid-sentence
 # (`code_switch`, with a `lang` field); deduplicated like test13 against every earlier split including
 # test13 (96 red-team and 172 benign prompts dropped of 551/557), and hashed before anything was
-# measured on it; the tenth round's held-out split (measured once: 92.75% / 1.04%).
+# measured on it; the tenth round's held-out split (measured once: 92.75% / 1.04%; its misses were
+# then read, so it is tuning data from the eleventh round on).
 FROZEN_TEST14_SHA256 = {
     "redteam_test14.jsonl": "c3b8d2c0e56fda64453f6faade842c2e215fc77699e296d092795740c6a8f727",
     "benign_test14.jsonl": "39946f4aa27875d312e9a7d36784d382c4e9e00a488d2853fbb9eda97e0367f9",
