@@ -93,6 +93,7 @@ VIOLENCE = (
         "curb stomp*", "stomp* on", "rip* apart", "tear* apart", "cut open", "cuts open",
     ), near=PEOPLE, window=3, reverse="passive", unless=_VIOLENCE_UNLESS + (
         "crowd cheer*", "attack on titan", "beat* the crowd", "knock* on the door",
+        "slit lamp*",  # the eye doctor's microscope (tenth round)
         "kick* the ball", "kick* a ball", "kicking a ball", "kick* a soccer ball", "burn* a cd",
         "crush* on", "crush* grapes", "crush* ice", "smash* hit", "smashing pumpkins",
         "execut* a dance", "hang* with", "hang* around", "hanging around", "club* with",
