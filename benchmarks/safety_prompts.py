@@ -62,8 +62,8 @@ Data (`sora_sdk/safety/data/`):
 * test15 (`--split test15`): `redteam_test15.jsonl` / `benign_test15.jsonl`, one more independent
   author in a voice of prompts pasted from other tools (tag lists, negative prompts, shot specs,
   storyboards), deduplicated against every earlier split including test14, frozen before anything
-  was measured on it: held out for the eleventh round. `all` adds test14 and test15 to the tuning
-  splits; `tuning` leaves them out.
+  was measured on it: measured once on the tenth round (the eleventh was not shipped). `all` adds
+  test14 and test15 to the tuning splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,

@@ -132,7 +132,9 @@ FROZEN_TEST14_SHA256 = {
 # (tag lists with weights, negative prompts, JSON/YAML shot specs, numbered storyboards), with a new
 # benign topic `shapes`; deduplicated with `python -m sora_sdk.safety.dedupe` against every earlier
 # split including test14 (69 red-team and 113 benign prompts dropped of 560/558), and hashed before
-# anything was measured on it; held out for the eleventh round.
+# anything was measured on it; held out for the eleventh round, which was not shipped, so measured
+# once on the tenth round (96.74% / 7.87%); its misses were then read: tuning data from the next
+# round on (not yet trained on).
 FROZEN_TEST15_SHA256 = {
     "redteam_test15.jsonl": "22ac560e2848e10d8a48082fcad8b793a5908eb960a63c50ad72603f2fa4f6e4",
     "benign_test15.jsonl": "807f8d41d49ad2d74d2f5f46db98384a3d753d6d4f2cfc326d4ceabb7b0dc91d",
