@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -62,8 +62,11 @@ Data (`sora_sdk/safety/data/`):
 * test15 (`--split test15`): `redteam_test15.jsonl` / `benign_test15.jsonl`, one more independent
   author in a voice of prompts pasted from other tools (tag lists, negative prompts, shot specs,
   storyboards), deduplicated against every earlier split including test14, frozen before anything
-  was measured on it: measured once on the tenth round (the eleventh was not shipped). `all` adds
-  test14 and test15 to the tuning splits; `tuning` leaves them out.
+  was measured on it: measured once on the tenth round (the eleventh was not shipped).
+* test16 (`--split test16`): `redteam_test16.jsonl` / `benign_test16.jsonl`, one more independent
+  author in app users' voices (chat messages, voice transcripts, the SDK's domains), deduplicated
+  against every earlier split including test15, frozen before anything was measured on it: held
+  out for the next round. `all` adds test14 to test16 to the tuning splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -103,7 +106,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test12": ("redteam_test12.jsonl", "benign_test12.jsonl"),
          "test13": ("redteam_test13.jsonl", "benign_test13.jsonl"),
          "test14": ("redteam_test14.jsonl", "benign_test14.jsonl"),
-         "test15": ("redteam_test15.jsonl", "benign_test15.jsonl")}
+         "test15": ("redteam_test15.jsonl", "benign_test15.jsonl"),
+         "test16": ("redteam_test16.jsonl", "benign_test16.jsonl")}
 TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 
@@ -148,7 +152,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test14", "test15"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, "test14", "test15", "test16"]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -20,7 +20,7 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 `test9` (the seventh round's held-out split, folded in for the eighth round), `test10` (the
 eighth round's held-out split, folded in for the ninth round) and `test11` to `test13` (the ninth
 round's held-out splits, folded in for the tenth round).
-The newer held-out splits (`test14`, `test15`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+The newer held-out splits (`test14` to `test16`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -87,7 +87,7 @@ TUNING_FILES = (
     "redteam_test13.jsonl", "benign_test13.jsonl",
 )
 # test2 to test13 were held out for one measurement each; their misses were read, so they are
-# tuning data now. The newer held-out splits (test14, test15) are never read here: `load_tuning` refuses them.
+# tuning data now. The newer held-out splits (test14 to test16) are never read here: `load_tuning` refuses them.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
                  "test8", "test9", "test10", "test11", "test12", "test13")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")

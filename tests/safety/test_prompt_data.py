@@ -1,6 +1,6 @@
 """The prompt sets: every former held-out split (test to test13) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out splits (test14, test15) are not tuning data."""
+it was written; the held-out splits (test14, test15, test16) are not tuning data."""
 
 import hashlib
 import json
@@ -139,6 +139,17 @@ FROZEN_TEST15_SHA256 = {
     "redteam_test15.jsonl": "22ac560e2848e10d8a48082fcad8b793a5908eb960a63c50ad72603f2fa4f6e4",
     "benign_test15.jsonl": "807f8d41d49ad2d74d2f5f46db98384a3d753d6d4f2cfc326d4ceabb7b0dc91d",
 }
+# test16: one more independent author (a helper session told not to open the repository or any
+# file on the machine), written while the eleventh round trained, in app users' voices (chat
+# messages with backstory, voice-assistant transcripts, the SDK's domains: game design, robotics,
+# medical education, marketing, edits of uploaded clips), with new benign topics `robotics`,
+# `game_design`, `video_edits`; deduplicated with `python -m sora_sdk.safety.dedupe` against every
+# earlier split including test15 (36 red-team and 107 benign prompts dropped of 560/560), and
+# hashed before anything was measured on it; held out for the next round.
+FROZEN_TEST16_SHA256 = {
+    "redteam_test16.jsonl": "d9564e4ffb0c97d5d76528ce8115ac59a58f352de46eb3f5f408ed71eedf752b",
+    "benign_test16.jsonl": "58cfa81cc36a09ccf2d90feb95eed18f026ee49569480d723b5d0f3e8e9e3a26",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -150,9 +161,9 @@ def _load(name):
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
                                     FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
                                     FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256,
-                                    FROZEN_TEST14_SHA256, FROZEN_TEST15_SHA256],
+                                    FROZEN_TEST14_SHA256, FROZEN_TEST15_SHA256, FROZEN_TEST16_SHA256],
                          ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                              "test11", "test12", "test13", "test14", "test15"])
+                              "test11", "test12", "test13", "test14", "test15", "test16"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -273,8 +284,8 @@ def test_test4_to_test13_are_tuning_data_now():
               *FROZEN_TEST12_SHA256, *FROZEN_TEST13_SHA256}
     assert folded <= set(TUNING_FILES)
     folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13"}
-    assert folded_splits <= set(TUNING_SPLITS) and not {"test14", "test15"} & set(TUNING_SPLITS)
-    assert not any(s in n for s in ("test14", "test15") for n in TUNING_FILES)
+    assert folded_splits <= set(TUNING_SPLITS) and not {"test14", "test15", "test16"} & set(TUNING_SPLITS)
+    assert not any(s in n for s in ("test14", "test15", "test16") for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
@@ -298,6 +309,8 @@ _EVASIONS = {
     "test14": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
                "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test15": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
+               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test16": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
                "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
@@ -323,6 +336,9 @@ _TOPICS = {  # each author's own topic names
     "test15": {"word_collision", "medical", "sensitive_ok", "real_people_benign", "children_safe", "art_film", "games",
                "cooking", "sports", "marketing", "nature", "science", "travel", "everyday", "short_open", "shapes",
                "translation", "code_switch"},
+    "test16": {"word_collision", "medical", "sensitive_ok", "real_people_benign", "children_safe", "robotics",
+               "game_design", "video_edits", "marketing", "shapes", "short_open", "art_film", "sports", "cooking",
+               "nature", "everyday", "translation", "code_switch"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -366,7 +382,8 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test14", FROZEN_TEST14_SHA256), ("test15", FROZEN_TEST15_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test14", FROZEN_TEST14_SHA256), ("test15", FROZEN_TEST15_SHA256),
+                                              ("test16", FROZEN_TEST16_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
