@@ -87,7 +87,7 @@ from pathlib import Path
 
 from sora_sdk.safety import SafetyFilter
 from sora_sdk.safety.policy import load_policy
-from sora_sdk.safety.train_classifier import TUNING_SPLITS
+from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_SPLITS
 
 DATA = Path(__file__).resolve().parents[1] / "sora_sdk" / "safety" / "data"
 FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", "benign.jsonl"),
@@ -152,7 +152,7 @@ def main() -> None:
     policy = load_policy(args.preset)
     gate = SafetyFilter.from_policy(policy)
     gate.check_prompt("warm-up: a red circle moving right")  # loads the encoder outside the timing
-    splits = {"tuning": TUNING, "all": [*TUNING, "test14", "test15", "test16"]}.get(args.split, [args.split])
+    splits = {"tuning": TUNING, "all": [*TUNING, *HELD_OUT_SPLITS]}.get(args.split, [args.split])
     print(f"preset={args.preset}, prompt classifier: {type(gate.prompt_classifier).__name__ if gate.prompt_classifier else 'off'}")
     print("| split | red-team n | block rate (gate) | rules only | classifier only | benign n | FP rate (gate) | rules only | classifier only | ms/prompt |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -90,6 +90,9 @@ TUNING_FILES = (
 # tuning data now. The newer held-out splits (test14 to test16) are never read here: `load_tuning` refuses them.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
                  "test8", "test9", "test10", "test11", "test12", "test13")
+# The newer splits, frozen and never trained on (test14 and test15 measured once each, test16 not
+# yet); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
+HELD_OUT_SPLITS = ("test14", "test15", "test16")
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other

@@ -277,15 +277,16 @@ def test_test4_to_test13_are_tuning_data_now():
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
     # the eighth, test10 since the ninth, test11 to test13 since the tenth. The held-out split test14
     # is not tuning data.
-    from sora_sdk.safety.train_classifier import TUNING_FILES, TUNING_SPLITS, load_tuning
+    from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256,
               *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256,
               *FROZEN_TEST12_SHA256, *FROZEN_TEST13_SHA256}
     assert folded <= set(TUNING_FILES)
     folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13"}
-    assert folded_splits <= set(TUNING_SPLITS) and not {"test14", "test15", "test16"} & set(TUNING_SPLITS)
-    assert not any(s in n for s in ("test14", "test15", "test16") for n in TUNING_FILES)
+    assert HELD_OUT_SPLITS == ("test14", "test15", "test16")
+    assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
+    assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
@@ -390,4 +391,4 @@ def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_no
     _assert_large_and_covering(split)
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
-    assert not _shared_with(TUNING_FILES, frozen)  # TUNING_FILES include test13, which both were deduplicated against
+    assert not _shared_with(TUNING_FILES, frozen)  # each was deduplicated against every file in TUNING_FILES
