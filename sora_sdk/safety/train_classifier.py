@@ -93,6 +93,10 @@ TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", 
 # The newer splits, frozen and never trained on (test14 and test15 measured once each, test16 not
 # yet); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
 HELD_OUT_SPLITS = ("test14", "test15", "test16")
+# Default synthetic prompt counts, in `build_samples`' argument order (n_synthetic, n_minors, ...):
+# the CLI's defaults here and the counts `train_lora` scales.
+SYNTHETIC_COUNTS = {"synthetic": 1000, "minors": 300, "likeness": 200, "about": 400, "leaders": 100, "weapons": 200,
+                    "shapes": 600, "open": 300}
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -271,19 +275,20 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS)
     ap.add_argument("--fp-target", type=float, default=0.0125, help="max out-of-fold benign false-positive rate")
-    ap.add_argument("--synthetic", type=int, default=1000, help="synthetic benign prompts")
-    ap.add_argument("--synthetic-minors", type=int, default=300, help="synthetic non-sexual minors prompts (harmful)")
-    ap.add_argument("--synthetic-likeness", type=int, default=200,
+    ap.add_argument("--synthetic", type=int, default=SYNTHETIC_COUNTS["synthetic"], help="synthetic benign prompts")
+    ap.add_argument("--synthetic-minors", type=int, default=SYNTHETIC_COUNTS["minors"],
+                    help="synthetic non-sexual minors prompts (harmful)")
+    ap.add_argument("--synthetic-likeness", type=int, default=SYNTHETIC_COUNTS["likeness"],
                     help="synthetic public figures in compromising scenes (harmful likeness)")
-    ap.add_argument("--synthetic-about", type=int, default=400,
+    ap.add_argument("--synthetic-about", type=int, default=SYNTHETIC_COUNTS["about"],
                     help="synthetic benign prompts about harm or borrowing its words (eighth round; augment_more.py)")
-    ap.add_argument("--synthetic-shapes", type=int, default=600,
+    ap.add_argument("--synthetic-shapes", type=int, default=SYNTHETIC_COUNTS["shapes"],
                     help="synthetic benign Shapes prompts in the SDK's own phrasings (tenth round; augment_open.py)")
-    ap.add_argument("--synthetic-open", type=int, default=300,
+    ap.add_argument("--synthetic-open", type=int, default=SYNTHETIC_COUNTS["open"],
                     help="synthetic benign short open-ended requests (tenth round; augment_open.py)")
-    ap.add_argument("--synthetic-leaders", type=int, default=100,
+    ap.add_argument("--synthetic-leaders", type=int, default=SYNTHETIC_COUNTS["leaders"],
                     help="synthetic heads of state in compromising scenes (harmful likeness; eighth round)")
-    ap.add_argument("--synthetic-weapons", type=int, default=200,
+    ap.add_argument("--synthetic-weapons", type=int, default=SYNTHETIC_COUNTS["weapons"],
                     help="synthetic weapons prompts by euphemism, preparation or use (harmful; eighth round)")
     ap.add_argument("--max-length", type=int, default=64, help="MiniLM token positions per string")
     ap.add_argument("--folds", type=int, default=5)

@@ -42,8 +42,8 @@ import numpy as np
 from sora_sdk.device import default_compute_dtype
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, pooled_features
 from sora_sdk.safety.train_classifier import (
-    CATEGORIES, DATA, MAX_LAYERS, MEAN_LAYERS, TUNING_FILES, TUNING_SPLITS, _training_views, build_samples, fit_head,
-    load_tuning, masked_loss,
+    CATEGORIES, DATA, MAX_LAYERS, MEAN_LAYERS, SYNTHETIC_COUNTS, TUNING_FILES, TUNING_SPLITS, _training_views,
+    build_samples, fit_head, load_tuning, masked_loss,
 )
 
 
@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--benign-weight", type=float, default=2.0)
     ap.add_argument("--max-length", type=int, default=64)
     ap.add_argument("--synthetic-scale", type=float, default=1.0,
-                    help="scales train_classifier's synthetic prompt counts (1000 benign, 300 minors, 200 likeness, "
-                         "400 about harm, 100 leaders, 200 weapons)")
+                    help="scales train_classifier's synthetic prompt counts ("
+                         + ", ".join(f"{k} {n}" for k, n in SYNTHETIC_COUNTS.items()) + ")")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--feature-cache", type=Path, default=None,
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # 1. Data and the grouped validation fold.
     rows = load_tuning()
-    counts = [round(n * args.synthetic_scale) for n in (1000, 300, 200, 400, 100, 200, 600, 300)]  # train_classifier's defaults
+    counts = [round(n * args.synthetic_scale) for n in SYNTHETIC_COUNTS.values()]  # train_classifier's defaults
     samples, row_g = build_samples(rows, args.seed, *counts)
     rng = np.random.default_rng(args.seed + 1)
     groups = np.unique(row_g)
