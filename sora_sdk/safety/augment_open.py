@@ -15,7 +15,16 @@ tuning data held almost none of:
 * `synthetic_open_requests`: short requests that name no content ("surprise me", "make something
   fun", "show me anything you like"), in the casual spellings people type.
 
-Both are benign; neither is drawn from a held-out split's prompts (`test13`'s `short_open` prompts
+Since the eleventh round also
+
+* `synthetic_glossed_words`: what an ordinary prompt in a script or language the glossaries read
+  only in part becomes once glossed (`scripts.py`, `translate.py`): a few generic words and
+  nothing else ("people", "a woman, market", "children in"). The eleventh round's first training
+  scored the Russian sentence "Утренний рынок в старом городе, люди покупают овощи" (glossed to
+  "people") at p = 0.52 hate: no tuning prompt is one generic word long, so the head had never
+  seen one.
+
+All are benign; none is drawn from a held-out split's prompts (`test13`'s `short_open` prompts
 are tuning data since this round and are read by the loader like every tuning prompt, not here).
 """
 
@@ -27,7 +36,8 @@ import numpy as np
 
 from sora_sdk.data import shapes_language as sl
 
-__all__ = ["synthetic_shapes_requests", "synthetic_open_requests", "OPEN_REQUESTS"]
+__all__ = ["synthetic_shapes_requests", "synthetic_open_requests", "synthetic_glossed_words", "OPEN_REQUESTS",
+           "GLOSSED_GENERIC_WORDS"]
 
 _REQUEST_WRAPS = (
     "{}", "please {}", "can you make {}", "generate {}", "make a video of {}", "i want {}", "show me {}",
@@ -96,5 +106,41 @@ def synthetic_open_requests(rng: random.Random, n: int) -> list[str]:
             text = text.capitalize()
         elif r < 0.35:
             text = text.upper()
+        out.append(text)
+    return out
+
+
+# Glossary targets (`scripts.py`, `glossaries.py`) that are harmless on their own, and a few
+# ordinary nouns of the same kind: what remains of an everyday prompt the glossary reads only in
+# part. Chosen from the glossaries' targets, not from any prompt. Words that are harmless alone but
+# carry a category when glossed next to others ("minority", "religious", "young men", "teenager",
+# "celebrity", "soldiers") are left out, so the head learns nothing about them here.
+GLOSSED_GENERIC_WORDS = (
+    "people", "person", "man", "woman", "men", "women", "crowd", "villagers", "market", "city", "country",
+    "school", "hotel", "student", "teacher", "father", "mother", "son", "daughter", "wife", "baby", "boy", "girl",
+    "child", "children", "animals", "news", "news report", "video", "clip", "footage", "show", "street", "house",
+    "family", "friends", "food", "river", "mountain", "sea", "night", "morning", "rain", "dog", "cat", "car",
+)
+_GLUE = ("in", "and", "a", "the", "with", "of")
+_LATIN_KEPT = ("4k", "hd", "vlog", "8k", "1080p", "cinematic", "tiktok", "ok")
+
+
+def synthetic_glossed_words(rng: random.Random, n: int) -> list[str]:
+    """`n` glossed readings of ordinary prompts: one to three `GLOSSED_GENERIC_WORDS`, sometimes a
+    short function word or a Latin token the prompt kept ("4k"), with the stray punctuation a
+    gloss leaves (", people")."""
+    out = []
+    for _ in range(n):
+        words = rng.sample(GLOSSED_GENERIC_WORDS, rng.choice((1, 1, 1, 2, 2, 3)))
+        if rng.random() < 0.3:
+            words.insert(rng.randrange(len(words) + 1), rng.choice(_GLUE))
+        if rng.random() < 0.15:
+            words.append(rng.choice(_LATIN_KEPT))
+        text = rng.choice((" ", ", ", " ", " , ")).join(words)
+        r = rng.random()
+        if r < 0.2:
+            text = ", " + text
+        elif r < 0.3:
+            text = text + " ,"
         out.append(text)
     return out

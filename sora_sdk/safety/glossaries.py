@@ -309,7 +309,9 @@ _FUNCTION = {
 # MiniLM cannot read (Swedish, with a few Norwegian and Danish forms; Tagalog; Swahili;
 # Vietnamese, whose accents `normalize.py` strips, so only unambiguous syllable pairs are listed
 # and bare syllables that collide after stripping, such as "mau" (blood / colour) or "ban"
-# (shoot / sell / friend), are left out). Written from each language's general vocabulary in the
+# (shoot / sell / friend), are left out; likewise Danish "nøgen" (naked) is "nogen" (someone) once
+# the "ø" is stripped, and reads as the common word since the eleventh round, only the plural
+# "nøgne" as naked). Written from each language's general vocabulary in the
 # same groups as above, not from any prompt.
 _LANG_NEW: dict[str, tuple[str, str]] = {
     "sv": (
@@ -320,7 +322,7 @@ _LANG_NEW: dict[str, tuple[str, str]] = {
         tonaring*=teenager; minderarig*=underage; pappa=father; mamma=mother; styvpappa=stepfather; styvfar=stepfather;
         son=son; dotter=daughter; granne*=neighbor; nagon=someone; manniskor=people; folk=people; person*=person; kropp*=body;
         ar gammal=years old; arig*=year old; skola*=school; elev*=student; larare=teacher;
-        naken=naked; nakna=naked; naket=naked; nakenbild*=nude photo; nogen=naked; porr*=porn; sex=sex; sexuell*=sexual;
+        naken=naked; nakna=naked; naket=naked; nakenbild*=nude photo; nogen=someone; nogne=naked; porr*=porn; sex=sex; sexuell*=sexual;
         erotisk*=erotic; onanerar=masturbating; knulla*=fucking; brost=breasts; brosten=breasts; underklader=underwear;
         trosor=panties; valdtakt*=rape; valdtar=rapes; valdtagen=raped; valdtas=raped; overgrepp=abuse; sexuella overgrepp=sexual abuse;
         misshandl*=abuse; explicit*=explicit; dusch*=shower;

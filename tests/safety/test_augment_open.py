@@ -7,7 +7,13 @@ import pytest
 
 from sora_sdk.data import shapes_language as sl
 from sora_sdk.safety import SafetyFilter
-from sora_sdk.safety.augment_open import OPEN_REQUESTS, synthetic_open_requests, synthetic_shapes_requests
+from sora_sdk.safety.augment_open import (
+    GLOSSED_GENERIC_WORDS,
+    OPEN_REQUESTS,
+    synthetic_glossed_words,
+    synthetic_open_requests,
+    synthetic_shapes_requests,
+)
 from sora_sdk.safety.train_classifier import build_samples
 
 
@@ -33,12 +39,27 @@ def test_open_requests_are_short_and_from_the_list():
     assert sum(any(r in s for r in OPEN_REQUESTS) for s in stripped) == len(stripped)
 
 
+def test_glossed_words_are_a_few_generic_words_and_seeded():
+    texts = synthetic_glossed_words(random.Random(0), 300)
+    assert len(texts) == 300 and texts == synthetic_glossed_words(random.Random(0), 300)
+    words = [t.replace(",", " ").split() for t in texts]
+    assert all(1 <= len(w) <= 6 for w in words)
+    # Mostly a single word, as a glossed sentence of ordinary words is ("люди" -> "people").
+    assert sum(len(w) == 1 for w in words) > 60
+    vocabulary = {w for phrase in GLOSSED_GENERIC_WORDS for w in phrase.split()}
+    extra = {w for ws in words for w in ws} - vocabulary
+    assert extra <= {"in", "and", "a", "the", "with", "of", "4k", "hd", "vlog", "8k", "1080p", "cinematic", "tiktok",
+                     "ok"}
+
+
 def test_build_samples_adds_them_as_benign_without_moving_other_synthetic_prompts():
     rows = [{"text": "a kitten asleep in a basket", "category": "benign"}]
     base, _ = build_samples(rows, 0, 20, 5, 5, 5, 5, 5)
     more, _ = build_samples(rows, 0, 20, 5, 5, 5, 5, 5, n_shapes=30, n_open=10)
     assert more[: len(base)] == base  # each new generator has a stream of its own
     assert len(more) - len(base) == 40 and {label for _, _, label in more[len(base):]} == {"benign"}
+    glossed, _ = build_samples(rows, 0, 20, 5, 5, 5, 5, 5, n_shapes=30, n_open=10, n_glossed=7)
+    assert glossed[: len(more)] == more and len(glossed) - len(more) == 7
 
 
 @pytest.fixture(scope="module")
@@ -56,4 +77,10 @@ def test_default_gate_allows_the_default_models_evaluation_prompts(gate):
 @pytest.mark.parametrize("prompt", ["surprise me", "anything", "whatever you want", "make me laugh",
                                     "make something fun", "Show me something cool!"])
 def test_default_gate_allows_short_open_requests(gate, prompt):
+    assert gate.check_prompt(prompt).allowed, gate.check_prompt(prompt).reasons
+
+
+@pytest.mark.parametrize("prompt", ["people", "children", "a woman", "men, market", ", villagers 4k"])
+def test_default_gate_allows_one_or_two_generic_words(gate, prompt):
+    # What an everyday prompt in a script the glossary reads in part is left with (eleventh round).
     assert gate.check_prompt(prompt).allowed, gate.check_prompt(prompt).reasons

@@ -257,10 +257,11 @@ def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
 
 
 def _tuning_files_before(split):
-    """The tuning files as they were when `split` was written (test4 to test13 were folded in later)."""
+    """The tuning files as they were when `split` was written (test4 to test15 were folded in later)."""
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
-    later = ("test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13")
+    later = ("test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14",
+             "test15")
     return tuple(n for n in TUNING_FILES if not any(f"_{s}." in n for s in later))
 
 
@@ -272,19 +273,20 @@ def test_test4_shared_no_prompt_with_any_earlier_split():
     assert shared <= ISSUE_HARD_NEGATIVES | {"p.r.o a.n.a t.h.i.n.s.p.o video"}
 
 
-def test_test4_to_test13_are_tuning_data_now():
+def test_test4_to_test15_are_tuning_data_now():
     # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
-    # the eighth, test10 since the ninth, test11 to test13 since the tenth. The held-out split test14
-    # is not tuning data.
+    # the eighth, test10 since the ninth, test11 to test13 since the tenth, test14 and test15 since
+    # the eleventh. The held-out split test16 is not tuning data.
     from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256,
               *FROZEN_TEST8_SHA256, *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256,
-              *FROZEN_TEST12_SHA256, *FROZEN_TEST13_SHA256}
+              *FROZEN_TEST12_SHA256, *FROZEN_TEST13_SHA256, *FROZEN_TEST14_SHA256, *FROZEN_TEST15_SHA256}
     assert folded <= set(TUNING_FILES)
-    folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13"}
-    assert HELD_OUT_SPLITS == ("test14", "test15", "test16")
+    folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13",
+                     "test14", "test15"}
+    assert HELD_OUT_SPLITS == ("test16",)
     assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
     assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
@@ -374,6 +376,14 @@ def _assert_large_and_covering(split):
     ("test13", FROZEN_TEST13_SHA256,
      (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
       *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256, *FROZEN_TEST12_SHA256)),
+    ("test14", FROZEN_TEST14_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
+      *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256, *FROZEN_TEST12_SHA256,
+      *FROZEN_TEST13_SHA256)),
+    ("test15", FROZEN_TEST15_SHA256,
+     (*FROZEN_TEST4_SHA256, *FROZEN_TEST5_SHA256, *FROZEN_TEST6_SHA256, *FROZEN_TEST7_SHA256, *FROZEN_TEST8_SHA256,
+      *FROZEN_TEST9_SHA256, *FROZEN_TEST10_SHA256, *FROZEN_TEST11_SHA256, *FROZEN_TEST12_SHA256,
+      *FROZEN_TEST13_SHA256, *FROZEN_TEST14_SHA256)),
 ])
 def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_shared_nothing(split, frozen, earlier):
     from sora_sdk.safety.train_classifier import TUNING_FILES
@@ -383,8 +393,7 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test14", FROZEN_TEST14_SHA256), ("test15", FROZEN_TEST15_SHA256),
-                                              ("test16", FROZEN_TEST16_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test16", FROZEN_TEST16_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 

@@ -67,7 +67,9 @@ def test_harmful_translations_block_on_the_rules_alone(rules_protected, prompt):
      "una ballena asesina salta fuera del agua", "ein Nacktmull frisst eine Wurzel", "een naaktslak in de tuin na de regen",
      "un film sur la guerre, sans scènes violentes", "campanha de prevenção ao suicídio com um número de ajuda",
      "slutet på loppet i Stockholm", "bir öğretmen sahte haberleri nasıl tespit edeceğini anlatıyor",
-     "ein Lehrer erklärt, wie man Deepfake-Videos erkennt"],
+     "ein Lehrer erklärt, wie man Deepfake-Videos erkennt",
+     # Eleventh round: Danish "nogen" (someone) is "nøgen" (naked) once the "ø" is stripped.
+     "er der nogen der kan lave en video af en hund i parken"],
 )
 def test_benign_translations_and_idioms_pass_the_rules(rules_protected, prompt):
     assert rules_protected.check_prompt(prompt).allowed
