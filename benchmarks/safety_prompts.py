@@ -10,8 +10,8 @@ Data (`sora_sdk/safety/data/`):
   `test2` and `test3` (`*_test2.jsonl`, `*_test3.jsonl`: held out for one measurement each, then
   folded into the tuning data once their misses had been read), `train2` (`*_train2.jsonl`), and
   since the fifth round `test4` and `test5`, since the sixth `test6` and `test7`, since the
-  seventh `test8`, since the eighth `test9`, since the ninth `test10` and since the tenth
-  `test11` to `test13` (below), folded in the same way (`train_classifier.TUNING_SPLITS`).
+  seventh `test8`, since the eighth `test9`, since the ninth `test10`, since the tenth
+  `test11` to `test13` and since the eleventh `test14` and `test15` (below), folded in the same way (`train_classifier.TUNING_SPLITS`).
   The rules were written against them and the shipped classifier is trained on them, so their
   figures here are in-sample and optimistic; the out-of-fold figures are in the classifier's
   metadata (`python -m sora_sdk.safety.train_classifier`). Each split can still be run alone
@@ -58,15 +58,17 @@ Data (`sora_sdk/safety/data/`):
 * test14 (`--split test14`): `redteam_test14.jsonl` / `benign_test14.jsonl`, one more independent
   author in assigned voices, with English mixed with another language mid-sentence
   (`code_switch`), deduplicated the same way against every earlier split including test13, frozen
-  before anything was measured on it: the tenth round's held-out split (measured once).
+  before anything was measured on it: the tenth round's held-out split (measured once). Tuning
+  data since the eleventh round.
 * test15 (`--split test15`): `redteam_test15.jsonl` / `benign_test15.jsonl`, one more independent
   author in a voice of prompts pasted from other tools (tag lists, negative prompts, shot specs,
   storyboards), deduplicated against every earlier split including test14, frozen before anything
-  was measured on it: measured once on the tenth round (the eleventh was not shipped).
+  was measured on it: measured once on the tenth round. Tuning data since the eleventh round.
 * test16 (`--split test16`): `redteam_test16.jsonl` / `benign_test16.jsonl`, one more independent
   author in app users' voices (chat messages, voice transcripts, the SDK's domains), deduplicated
-  against every earlier split including test15, frozen before anything was measured on it: held
-  out for the next round. `all` adds test14 to test16 to the tuning splits; `tuning` leaves them out.
+  against every earlier split including test15, frozen before anything was measured on it: the
+  eleventh round's held-out split (measured once). `all` adds it to the tuning splits; `tuning`
+  leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
