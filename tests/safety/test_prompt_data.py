@@ -150,6 +150,16 @@ FROZEN_TEST16_SHA256 = {
     "redteam_test16.jsonl": "d9564e4ffb0c97d5d76528ce8115ac59a58f352de46eb3f5f408ed71eedf752b",
     "benign_test16.jsonl": "58cfa81cc36a09ccf2d90feb95eed18f026ee49569480d723b5d0f3e8e9e3a26",
 }
+# test17: one more independent author (a helper session told not to open the repository or any
+# other file on the machine), written while the eleventh round trained, in a long-form narrative
+# voice (screenplay action lines, novel-like passages, game lore and cutscenes, lyrics for a music
+# video, numbered shot lists, and short chat follow-ups such as "same but ..."); deduplicated with
+# `python -m sora_sdk.safety.dedupe` against every earlier split including test16 (42 red-team and
+# 59 benign prompts dropped of 560/560), and hashed before anything was measured on it.
+FROZEN_TEST17_SHA256 = {
+    "redteam_test17.jsonl": "8cdd44055ecb4949e15fa9cc9749a8e9ad84250fd83d416cd6f94d63fed5eeba",
+    "benign_test17.jsonl": "abb24e91e4742ebb3aa83e80571907d231873b721319336abf1cd57aaba31488",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -161,9 +171,10 @@ def _load(name):
                                     FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
                                     FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
                                     FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256,
-                                    FROZEN_TEST14_SHA256, FROZEN_TEST15_SHA256, FROZEN_TEST16_SHA256],
+                                    FROZEN_TEST14_SHA256, FROZEN_TEST15_SHA256, FROZEN_TEST16_SHA256,
+                                    FROZEN_TEST17_SHA256],
                          ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                              "test11", "test12", "test13", "test14", "test15", "test16"])
+                              "test11", "test12", "test13", "test14", "test15", "test16", "test17"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -286,7 +297,7 @@ def test_test4_to_test15_are_tuning_data_now():
     assert folded <= set(TUNING_FILES)
     folded_splits = {"test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13",
                      "test14", "test15"}
-    assert HELD_OUT_SPLITS == ("test16",)
+    assert HELD_OUT_SPLITS == ("test16", "test17")
     assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
     assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
@@ -315,6 +326,8 @@ _EVASIONS = {
                "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test16": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
                "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test17": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
+               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -342,6 +355,9 @@ _TOPICS = {  # each author's own topic names
     "test16": {"word_collision", "medical", "sensitive_ok", "real_people_benign", "children_safe", "robotics",
                "game_design", "video_edits", "marketing", "shapes", "short_open", "art_film", "sports", "cooking",
                "nature", "everyday", "translation", "code_switch"},
+    "test17": {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision", "sensitive_ok",
+               "real_people_benign", "children_safe", "marketing", "game_design", "robotics", "video_edits", "shapes",
+               "short_open", "translation", "code_switch"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -393,7 +409,7 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test16", FROZEN_TEST16_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test16", FROZEN_TEST16_SHA256), ("test17", FROZEN_TEST17_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
