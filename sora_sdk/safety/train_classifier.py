@@ -155,7 +155,8 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
     `minors`, `n_likeness` harmful `likeness`; since the eighth round `n_about` benign prompts about
     harm, `n_leaders` harmful `likeness` and `n_weapons` harmful `weapons`, `augment_more.py`; since
     the tenth round `n_shapes` benign Shapes prompts and `n_open` benign open requests, since the
-    eleventh `n_glossed` benign glossed readings, `augment_open.py`) have no row, so they stay in every training fold."""
+    eleventh `n_glossed` benign glossed readings, `augment_open.py`) have no row, so they stay in
+    every training fold."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
     out = []
@@ -180,8 +181,7 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
                           (synthetic_weapons, n_weapons, "weapons")):
         for text in gen(random.Random(seed + 11 + len(label)), n):
             out.append((keys.setdefault(_group_key(text), len(keys)), text, label))
-    # Tenth round, likewise.
-    # (Eleventh round: glossed readings, likewise.)
+    # Tenth round (Shapes and open requests) and eleventh (glossed readings), likewise.
     for offset, gen, n in ((31, synthetic_shapes_requests, n_shapes), (37, synthetic_open_requests, n_open),
                            (41, synthetic_glossed_words, n_glossed)):
         for text in gen(random.Random(seed + offset), n):
