@@ -53,6 +53,25 @@ def test_finetune_experiment_starts_from_the_shipped_model():
         compose_config(["experiment=shapes_default_finetune", "compressor_path=${shipped:nope}/compressor"]).compressor_path
 
 
+def test_t2v_finetune_experiment_moves_the_gradient_to_text_to_video_and_objects():
+    from omegaconf import OmegaConf
+
+    from sora_sdk.training.config import DiffusionTrainingConfig
+
+    base = compose_config(["experiment=shapes_default_finetune"])
+    cfg = compose_config(["experiment=shapes_default_finetune_t2v"])
+    assert cfg.name == "shapes_default_finetune_t2v" and cfg.run_dir == "runs/shapes_default_finetune_t2v"
+    training = DiffusionTrainingConfig(**OmegaConf.to_container(cfg.model.training, resolve=True))
+    assert training.condition_masks.none == 0.85 and training.foreground_weight == 6.0
+    # Every frame-conditioned mode keeps a share, so one checkpoint still serves image-to-video etc.
+    assert min(training.condition_masks.model_dump().values()) > 0
+    # Everything else is the fine-tune it extends: same start, data, schedule and length.
+    assert training.init_from == "default" and cfg.trainer.max_steps == base.trainer.max_steps
+    assert cfg.model.training.lr == base.model.training.lr and cfg.data.batch_size == base.data.batch_size
+    sources = [d.source for d in cfg.data.train_dataset.datasets]
+    assert sources == [d.source for d in base.data.train_dataset.datasets]  # the same clips, cached in its own run_dir
+
+
 def test_two_stage_pipeline_end_to_end(tmp_path, small_run):
     # Stage 1: the tiny compressor experiment writes a compressor folder with latent statistics.
     out = main(["experiment=tiny_shapes_compressor", f"run_dir={tmp_path / 'vae'}", "trainer.max_steps=2",
