@@ -319,9 +319,9 @@ def main(argv: list[str] | None = None) -> None:
 
     torch.manual_seed(args.seed)
     rows = load_tuning()
-    samples, row_g = build_samples(rows, args.seed, args.synthetic, args.synthetic_minors, args.synthetic_likeness,
-                                   args.synthetic_about, args.synthetic_leaders, args.synthetic_weapons,
-                                   args.synthetic_shapes, args.synthetic_open, args.synthetic_glossed)
+    # One count per SYNTHETIC_COUNTS key, in its (build_samples') order: --synthetic, --synthetic-<key>.
+    counts = {k: getattr(args, "synthetic" if k == "synthetic" else f"synthetic_{k}") for k in SYNTHETIC_COUNTS}
+    samples, row_g = build_samples(rows, args.seed, *counts.values())
     typo = not args.no_typo_view
     views = [(g, v, y) for g, t, y in samples for v in _training_views(t, y, typo)]
     need = sorted({v for _, v, _ in views} | {v for r in rows for v in classifier_views(r["text"], typo)})
@@ -413,14 +413,7 @@ def main(argv: list[str] | None = None) -> None:
         "tuning_sha256": digest,
         "train_strings": int(len(y)),
         "fp_target": args.fp_target,
-        "synthetic_benign": args.synthetic,
-        "synthetic_minors": args.synthetic_minors,
-        "synthetic_likeness": args.synthetic_likeness,
-        "synthetic_about": args.synthetic_about,
-        "synthetic_leaders": args.synthetic_leaders,
-        "synthetic_weapons": args.synthetic_weapons,
-        "synthetic_shapes": args.synthetic_shapes,
-        "synthetic_open": args.synthetic_open,
+        **{f"synthetic_{'benign' if k == 'synthetic' else k}": n for k, n in counts.items()},
         "weight_decay": args.weight_decay,
         "benign_weight": args.benign_weight,
         "typo_view": typo,
