@@ -24,6 +24,12 @@ Since the eleventh round also
   "people") at p = 0.52 hate: no tuning prompt is one generic word long, so the head had never
   seen one.
 
+Since the twelfth round also
+
+* `synthetic_edit_requests`: requests to edit the user's own upload, which name an operation and
+  hardly any content ("crop my clip to 9:16", "add our logo to the product clip"). The eleventh
+  round blocked "Fill in the edges of my vertical video to make it 16:9" at p = 0.97 (`test16`).
+
 All are benign; none is drawn from a held-out split's prompts (`test13`'s `short_open` prompts
 are tuning data since this round and are read by the loader like every tuning prompt, not here).
 """
@@ -36,8 +42,8 @@ import numpy as np
 
 from sora_sdk.data import shapes_language as sl
 
-__all__ = ["synthetic_shapes_requests", "synthetic_open_requests", "synthetic_glossed_words", "OPEN_REQUESTS",
-           "GLOSSED_GENERIC_WORDS"]
+__all__ = ["synthetic_shapes_requests", "synthetic_open_requests", "synthetic_glossed_words", "synthetic_edit_requests",
+           "OPEN_REQUESTS", "GLOSSED_GENERIC_WORDS", "EDIT_OPERATIONS", "EDIT_TARGETS"]
 
 _REQUEST_WRAPS = (
     "{}", "please {}", "can you make {}", "generate {}", "make a video of {}", "i want {}", "show me {}",
@@ -142,5 +148,42 @@ def synthetic_glossed_words(rng: random.Random, n: int) -> list[str]:
             text = ", " + text
         elif r < 0.3:
             text = text + " ,"
+        out.append(text)
+    return out
+
+
+# Twelfth round: edits of the user's own upload, which name an operation and hardly any content
+# ("Fill in the edges of my vertical video to make it 16:9" scored 0.97 on the eleventh round).
+# Written for this round from the operations video apps offer, after reading test16's false positives
+# (test16 is tuning data from this round on); test17 was not read.
+EDIT_OPERATIONS = (
+    "crop {} to 9:16", "crop {} to a square", "make {} 16:9", "fill in the edges of {} to make it widescreen",
+    "trim the first three seconds of {}", "cut the last second off {}", "loop {}", "make {} into a gif",
+    "slow down {}", "speed up {} 2x", "speed-ramp {}", "reverse {}", "stabilise {}", "stabilize {}",
+    "colour grade {} warmer", "color grade {} teal and orange", "make {} black and white", "brighten {}",
+    "fix the exposure of {}", "add subtitles to {}", "add captions to {}", "add our logo to {}",
+    "add an end card to {}", "add a title card to {}", "add background music to {}", "remove the background noise from {}",
+    "upscale {} to 4k", "sharpen {}", "blur the licence plates in {}", "blur the faces in the background of {}",
+    "add a fade in and fade out to {}", "extend {} by two seconds",
+    "interpolate {} to 60 fps", "denoise {}", "add film grain to {}", "make {} look like an old vhs tape",
+    "replace the sky in {}", "put {} in slow motion", "zoom in slowly on {}",
+)
+EDIT_TARGETS = (
+    "my video", "my clip", "this clip", "this video", "the clip i uploaded", "the video i just uploaded",
+    "my vertical video", "my phone video", "the product clip", "our promo clip", "my clip of my dog",
+    "my video of the beach", "this clip of my baby laughing", "my car clip", "the wedding video", "my drone footage",
+    "the clip of the kids at the park", "my timelapse", "my gameplay clip", "the interview footage",
+    "my cooking video", "this 10 second clip", "the robot arm video", "my skate clip", "our team's highlight reel",
+)
+
+
+def synthetic_edit_requests(rng: random.Random, n: int) -> list[str]:
+    """`n` requests to edit an uploaded clip (`EDIT_OPERATIONS` on `EDIT_TARGETS`), in request wrappings."""
+    out = []
+    for _ in range(n):
+        text = rng.choice(EDIT_OPERATIONS).format(rng.choice(EDIT_TARGETS))
+        text = rng.choice(_OPEN_WRAPS).format(text)
+        if rng.random() < 0.4:
+            text = text[0].upper() + text[1:]
         out.append(text)
     return out

@@ -21,7 +21,7 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 eighth round's held-out split, folded in for the ninth round), `test11` to `test13` (the ninth
 round's held-out splits, folded in for the tenth round) and `test14` and `test15` (the tenth
 round's held-out splits, folded in for the eleventh round).
-The newer held-out splits (`test16`, `test17`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+The newer held-out split (`test17`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -72,7 +72,12 @@ import numpy as np
 
 from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_likeness, synthetic_minors
 from sora_sdk.safety.augment_more import synthetic_about_harm, synthetic_leaders, synthetic_weapons
-from sora_sdk.safety.augment_open import synthetic_glossed_words, synthetic_open_requests, synthetic_shapes_requests
+from sora_sdk.safety.augment_open import (
+    synthetic_edit_requests,
+    synthetic_glossed_words,
+    synthetic_open_requests,
+    synthetic_shapes_requests,
+)
 from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.prompt_classifier import DEFAULT_WEIGHTS, classifier_views, prompt_features
 
@@ -86,19 +91,19 @@ TUNING_FILES = (
     "redteam_test9.jsonl", "benign_test9.jsonl", "redteam_test10.jsonl", "benign_test10.jsonl",
     "redteam_test11.jsonl", "benign_test11.jsonl", "redteam_test12.jsonl", "benign_test12.jsonl",
     "redteam_test13.jsonl", "benign_test13.jsonl", "redteam_test14.jsonl", "benign_test14.jsonl",
-    "redteam_test15.jsonl", "benign_test15.jsonl",
+    "redteam_test15.jsonl", "benign_test15.jsonl", "redteam_test16.jsonl", "benign_test16.jsonl",
 )
-# test2 to test15 were held out for one measurement each; their misses were read, so they are
-# tuning data now. The newer held-out splits (test16, test17) are never read here: `load_tuning` refuses them.
+# test2 to test16 were held out for one measurement each; their misses were read, so they are
+# tuning data now. The newer held-out split (test17) is never read here: `load_tuning` refuses it.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
-                 "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15")
-# The newer splits, frozen and never trained on (test16 measured once on the eleventh round, test17
-# not yet); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
-HELD_OUT_SPLITS = ("test16", "test17")
+                 "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
+# The newer splits, frozen and never trained on (test17, to be measured once on the twelfth round);
+# a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
+HELD_OUT_SPLITS = ("test17",)
 # Default synthetic prompt counts, in `build_samples`' argument order (n_synthetic, n_minors, ...):
 # the CLI's defaults here and the counts `train_lora` scales.
 SYNTHETIC_COUNTS = {"synthetic": 1000, "minors": 300, "likeness": 200, "about": 400, "leaders": 100, "weapons": 200,
-                    "shapes": 600, "open": 300, "glossed": 300}
+                    "shapes": 600, "open": 300, "glossed": 300, "edits": 300}
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -149,13 +154,14 @@ def _group_key(text: str) -> str:
 def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int = 0,
                   n_likeness: int = 0, n_about: int = 0, n_leaders: int = 0,
                   n_weapons: int = 0, n_shapes: int = 0, n_open: int = 0,
-                  n_glossed: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
+                  n_glossed: int = 0, n_edits: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
     """(group id, text, label) for every original, augmented and synthetic prompt, and the group
     id of each row of `rows`. Synthetic prompts (`n_synthetic` benign, `n_minors` harmful
     `minors`, `n_likeness` harmful `likeness`; since the eighth round `n_about` benign prompts about
     harm, `n_leaders` harmful `likeness` and `n_weapons` harmful `weapons`, `augment_more.py`; since
     the tenth round `n_shapes` benign Shapes prompts and `n_open` benign open requests, since the
-    eleventh `n_glossed` benign glossed readings, `augment_open.py`) have no row, so they stay in
+    eleventh `n_glossed` benign glossed readings, since the twelfth `n_edits` benign edit requests
+    about an uploaded clip, `augment_open.py`) have no row, so they stay in
     every training fold."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
@@ -181,9 +187,9 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
                           (synthetic_weapons, n_weapons, "weapons")):
         for text in gen(random.Random(seed + 11 + len(label)), n):
             out.append((keys.setdefault(_group_key(text), len(keys)), text, label))
-    # Tenth round (Shapes and open requests) and eleventh (glossed readings), likewise.
+    # Tenth round (Shapes and open requests), eleventh (glossed readings), twelfth (edit requests), likewise.
     for offset, gen, n in ((31, synthetic_shapes_requests, n_shapes), (37, synthetic_open_requests, n_open),
-                           (41, synthetic_glossed_words, n_glossed)):
+                           (41, synthetic_glossed_words, n_glossed), (43, synthetic_edit_requests, n_edits)):
         for text in gen(random.Random(seed + offset), n):
             out.append((keys.setdefault(_group_key(text), len(keys)), text, "benign"))
     return out, np.array(row_groups)
@@ -293,6 +299,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="synthetic benign short open-ended requests (tenth round; augment_open.py)")
     ap.add_argument("--synthetic-glossed", type=int, default=SYNTHETIC_COUNTS["glossed"],
                     help="synthetic benign glossed readings of everyday prompts (eleventh round; augment_open.py)")
+    ap.add_argument("--synthetic-edits", type=int, default=SYNTHETIC_COUNTS["edits"],
+                    help="synthetic benign requests to edit an uploaded clip (twelfth round; augment_open.py)")
     ap.add_argument("--synthetic-leaders", type=int, default=SYNTHETIC_COUNTS["leaders"],
                     help="synthetic heads of state in compromising scenes (harmful likeness; eighth round)")
     ap.add_argument("--synthetic-weapons", type=int, default=SYNTHETIC_COUNTS["weapons"],
