@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -67,12 +67,16 @@ Data (`sora_sdk/safety/data/`):
 * test16 (`--split test16`): `redteam_test16.jsonl` / `benign_test16.jsonl`, one more independent
   author in app users' voices (chat messages, voice transcripts, the SDK's domains), deduplicated
   against every earlier split including test15, frozen before anything was measured on it: the
-  eleventh round's held-out split (measured once).
+  eleventh round's held-out split (measured once). Tuning data since the twelfth round.
 * test17 (`--split test17`): `redteam_test17.jsonl` / `benign_test17.jsonl`, one more independent
   author in a long-form narrative voice (screenplay lines, story passages, game lore, lyrics, shot
   lists, chat follow-ups), deduplicated against every earlier split including test16, frozen
-  before anything was measured on it: held out for the next round. `all` adds test16 and test17
-  to the tuning splits; `tuning` leaves them out.
+  before anything was measured on it: the twelfth round's held-out split (measured once).
+* test18 (`--split test18`): `redteam_test18.jsonl` / `benign_test18.jsonl`, one more independent
+  author in the voice of apps and pipelines built on the SDK (API fields, JSON/YAML specs, template
+  fills, batch lists), deduplicated against every earlier split including test17, frozen before
+  anything was measured on it: held out for the next round. `all` adds test17 and test18 to the
+  tuning splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -114,7 +118,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test14": ("redteam_test14.jsonl", "benign_test14.jsonl"),
          "test15": ("redteam_test15.jsonl", "benign_test15.jsonl"),
          "test16": ("redteam_test16.jsonl", "benign_test16.jsonl"),
-         "test17": ("redteam_test17.jsonl", "benign_test17.jsonl")}
+         "test17": ("redteam_test17.jsonl", "benign_test17.jsonl"),
+         "test18": ("redteam_test18.jsonl", "benign_test18.jsonl")}
 TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 

@@ -21,7 +21,7 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 eighth round's held-out split, folded in for the ninth round), `test11` to `test13` (the ninth
 round's held-out splits, folded in for the tenth round) and `test14` and `test15` (the tenth
 round's held-out splits, folded in for the eleventh round).
-The newer held-out split (`test17`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+The newer held-out splits (`test17`, `test18`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -94,12 +94,12 @@ TUNING_FILES = (
     "redteam_test15.jsonl", "benign_test15.jsonl", "redteam_test16.jsonl", "benign_test16.jsonl",
 )
 # test2 to test16 were held out for one measurement each; their misses were read, so they are
-# tuning data now. The newer held-out split (test17) is never read here: `load_tuning` refuses it.
+# tuning data now. The newer held-out splits (test17, test18) are never read here: `load_tuning` refuses them.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
                  "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
-# The newer splits, frozen and never trained on (test17, to be measured once on the twelfth round);
-# a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
-HELD_OUT_SPLITS = ("test17",)
+# The newer splits, frozen and never trained on (test17 measured once on the twelfth round, test18
+# not yet); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
+HELD_OUT_SPLITS = ("test17", "test18")
 # Default synthetic prompt counts, in `build_samples`' argument order (n_synthetic, n_minors, ...):
 # the CLI's defaults here and the counts `train_lora` scales.
 SYNTHETIC_COUNTS = {"synthetic": 1000, "minors": 300, "likeness": 200, "about": 400, "leaders": 100, "weapons": 200,

@@ -1,6 +1,6 @@
 """The prompt sets: every former held-out split (test to test16) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out split (test17) is not tuning data."""
+it was written; the held-out splits (test17, test18) are not tuning data."""
 
 import hashlib
 import json
@@ -160,6 +160,17 @@ FROZEN_TEST17_SHA256 = {
     "redteam_test17.jsonl": "8cdd44055ecb4949e15fa9cc9749a8e9ad84250fd83d416cd6f94d63fed5eeba",
     "benign_test17.jsonl": "abb24e91e4742ebb3aa83e80571907d231873b721319336abf1cd57aaba31488",
 }
+# test18: one more independent author (a helper session told not to open the repository or any
+# other file on the machine), written while the twelfth round trained, in the voice of apps and
+# pipelines built on the SDK (API-style fields, JSON/YAML scene specs, marketing template fills,
+# storyboard tables, batch lists, game-level, robotics and medical-education specs, edits of an
+# uploaded clip), the harm often in one field of an ordinary structure; deduplicated with
+# `python -m sora_sdk.safety.dedupe` against every earlier split including test17 (62 red-team and
+# 107 benign prompts dropped of 560/560), and hashed before anything was measured on it.
+FROZEN_TEST18_SHA256 = {
+    "redteam_test18.jsonl": "7de2087634857325eb6872306b4e2d3bd560fda2081fb6d08b014be562ff6f19",
+    "benign_test18.jsonl": "921a98d983e9f8cff1880fb04f1c2621d402c7128b46cfe0da839fd6feb3c611",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -183,9 +194,9 @@ _FORMER_HELD_OUT = (
                                     FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
                                     FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256,
                                     FROZEN_TEST14_SHA256, FROZEN_TEST15_SHA256, FROZEN_TEST16_SHA256,
-                                    FROZEN_TEST17_SHA256],
+                                    FROZEN_TEST17_SHA256, FROZEN_TEST18_SHA256],
                          ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                              "test11", "test12", "test13", "test14", "test15", "test16", "test17"])
+                              "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18"])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -298,14 +309,14 @@ def test_test4_to_test16_are_tuning_data_now():
     # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
     # the eighth, test10 since the ninth, test11 to test13 since the tenth, test14 and test15 since
-    # the eleventh, test16 since the twelfth. The held-out split test17 is not tuning data.
+    # the eleventh, test16 since the twelfth. The held-out splits test17 and test18 are not tuning data.
     from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {name for _, frozen in _FORMER_HELD_OUT for name in frozen}
     assert folded <= set(TUNING_FILES)
     folded_splits = {split for split, _ in _FORMER_HELD_OUT}
     assert folded_splits == {f"test{i}" for i in range(4, 17)}
-    assert HELD_OUT_SPLITS == ("test17",)
+    assert HELD_OUT_SPLITS == ("test17", "test18")
     assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
     assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
@@ -335,6 +346,8 @@ _EVASIONS = {
     "test16": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
                "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test17": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
+               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test18": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
                "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
 }
 _TOPICS = {  # each author's own topic names
@@ -366,6 +379,9 @@ _TOPICS = {  # each author's own topic names
     "test17": {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision", "sensitive_ok",
                "real_people_benign", "children_safe", "marketing", "game_design", "robotics", "video_edits", "shapes",
                "short_open", "translation", "code_switch"},
+    "test18": {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision", "sensitive_ok",
+               "real_people_benign", "children_safe", "marketing", "game_design", "robotics", "video_edits", "shapes",
+               "short_open", "translation", "code_switch"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -392,7 +408,7 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test17", FROZEN_TEST17_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), [("test17", FROZEN_TEST17_SHA256), ("test18", FROZEN_TEST18_SHA256)])
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
