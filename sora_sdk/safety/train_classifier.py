@@ -19,8 +19,9 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 (one more independent author; the sixth round's held-out split, folded in for the seventh round),
 `test9` (the seventh round's held-out split, folded in for the eighth round), `test10` (the
 eighth round's held-out split, folded in for the ninth round), `test11` to `test13` (the ninth
-round's held-out splits, folded in for the tenth round) and `test14` and `test15` (the tenth
-round's held-out splits, folded in for the eleventh round).
+round's held-out splits, folded in for the tenth round), `test14` and `test15` (the tenth
+round's held-out splits, folded in for the eleventh round) and `test16` (the eleventh round's,
+folded in for the twelfth).
 The newer held-out splits (`test17`, `test18`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:

@@ -71,7 +71,7 @@ def test_build_samples_adds_them_as_benign_without_moving_other_synthetic_prompt
 
 def test_edit_requests_name_an_operation_on_an_upload_and_are_seeded():
     texts = synthetic_edit_requests(random.Random(0), 300)
-    assert len(texts) == 300 and texts == synthetic_edit_requests(random.Random(1 - 1), 300)
+    assert len(texts) == 300 and texts == synthetic_edit_requests(random.Random(0), 300)
     assert texts != synthetic_edit_requests(random.Random(1), 300)
     lowered = [t.lower() for t in texts]
     assert all(any(target in t for target in EDIT_TARGETS) for t in lowered)
