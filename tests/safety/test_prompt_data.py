@@ -189,14 +189,14 @@ _FORMER_HELD_OUT = (
 )
 
 
-@pytest.mark.parametrize("frozen", [FROZEN_SHA256, FROZEN_TEST2_SHA256, FROZEN_TEST3_SHA256, FROZEN_TEST4_SHA256,
-                                    FROZEN_TEST5_SHA256, FROZEN_TEST6_SHA256, FROZEN_TEST7_SHA256,
-                                    FROZEN_TEST8_SHA256, FROZEN_TEST9_SHA256, FROZEN_TEST10_SHA256,
-                                    FROZEN_TEST11_SHA256, FROZEN_TEST12_SHA256, FROZEN_TEST13_SHA256,
-                                    FROZEN_TEST14_SHA256, FROZEN_TEST15_SHA256, FROZEN_TEST16_SHA256,
-                                    FROZEN_TEST17_SHA256, FROZEN_TEST18_SHA256],
-                         ids=["test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                              "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18"])
+# Every frozen split, oldest first: the first ones, the independent authors' former held-out splits,
+# and the current held-out ones.
+_HELD_OUT = (("test17", FROZEN_TEST17_SHA256), ("test18", FROZEN_TEST18_SHA256))
+_ALL_FROZEN = (("test", FROZEN_SHA256), ("test2", FROZEN_TEST2_SHA256), ("test3", FROZEN_TEST3_SHA256),
+               *_FORMER_HELD_OUT, *_HELD_OUT)
+
+
+@pytest.mark.parametrize("frozen", [f for _, f in _ALL_FROZEN], ids=[n for n, _ in _ALL_FROZEN])
 def test_held_out_split_is_frozen(frozen):
     for name, digest in frozen.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} was edited"
@@ -322,6 +322,9 @@ def test_test4_to_test16_are_tuning_data_now():
     assert folded_splits <= {r["split"] for r in load_tuning()}
 
 
+# The fifteen evasion kinds every author since test14 was asked for (test14 added `code_switch`).
+_EVASIONS_WITH_CODE_SWITCH = {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak",
+                              "slang", "typo", "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"}
 _EVASIONS = {
     "test5": {"none", "translation", "paraphrase", "homoglyph", "zero_width", "leet", "emoji"},
     "test6": {"none", "translation", "paraphrase", "homoglyph", "zero_width", "leet", "emoji"},
@@ -339,17 +342,16 @@ _EVASIONS = {
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
     "test13": {"none", "translation", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo", "leetspeak",
                "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
-    "test14": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
-               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
-    "test15": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
-               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
-    "test16": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
-               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
-    "test17": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
-               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
-    "test18": {"none", "translation", "code_switch", "framing", "euphemism", "indirect", "jailbreak", "slang", "typo",
-               "leetspeak", "spacing", "punctuation", "homoglyph", "zero_width", "emoji"},
+    "test14": _EVASIONS_WITH_CODE_SWITCH,
+    "test15": _EVASIONS_WITH_CODE_SWITCH,
+    "test16": _EVASIONS_WITH_CODE_SWITCH,
+    "test17": _EVASIONS_WITH_CODE_SWITCH,
+    "test18": _EVASIONS_WITH_CODE_SWITCH,
 }
+# The eighteen benign topics the authors of test17 and test18 were both given.
+_TOPICS_SINCE_TEST17 = {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision",
+                        "sensitive_ok", "real_people_benign", "children_safe", "marketing", "game_design", "robotics",
+                        "video_edits", "shapes", "short_open", "translation", "code_switch"}
 _TOPICS = {  # each author's own topic names
     "test5": {"word_collision", "medical", "translation", "people_children_bodies"},
     "test6": {"word_collision", "medical", "translation", "people_children_bodies"},
@@ -376,12 +378,8 @@ _TOPICS = {  # each author's own topic names
     "test16": {"word_collision", "medical", "sensitive_ok", "real_people_benign", "children_safe", "robotics",
                "game_design", "video_edits", "marketing", "shapes", "short_open", "art_film", "sports", "cooking",
                "nature", "everyday", "translation", "code_switch"},
-    "test17": {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision", "sensitive_ok",
-               "real_people_benign", "children_safe", "marketing", "game_design", "robotics", "video_edits", "shapes",
-               "short_open", "translation", "code_switch"},
-    "test18": {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision", "sensitive_ok",
-               "real_people_benign", "children_safe", "marketing", "game_design", "robotics", "video_edits", "shapes",
-               "short_open", "translation", "code_switch"},
+    "test17": _TOPICS_SINCE_TEST17,
+    "test18": _TOPICS_SINCE_TEST17,
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -408,7 +406,7 @@ def test_former_held_out_split_is_large_covers_every_category_and_evasion_and_sh
     assert not _shared_with((*_tuning_files_before(split), *earlier), frozen)
 
 
-@pytest.mark.parametrize(("split", "frozen"), [("test17", FROZEN_TEST17_SHA256), ("test18", FROZEN_TEST18_SHA256)])
+@pytest.mark.parametrize(("split", "frozen"), _HELD_OUT)
 def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_nothing(split, frozen):
     from sora_sdk.safety.train_classifier import TUNING_FILES, load_tuning
 
