@@ -71,12 +71,13 @@ Data (`sora_sdk/safety/data/`):
 * test17 (`--split test17`): `redteam_test17.jsonl` / `benign_test17.jsonl`, one more independent
   author in a long-form narrative voice (screenplay lines, story passages, game lore, lyrics, shot
   lists, chat follow-ups), deduplicated against every earlier split including test16, frozen
-  before anything was measured on it: the twelfth round's held-out split (measured once).
+  before anything was measured on it: the twelfth round's held-out split (measured once). Tuning
+  data since the thirteenth round.
 * test18 (`--split test18`): `redteam_test18.jsonl` / `benign_test18.jsonl`, one more independent
   author in the voice of apps and pipelines built on the SDK (API fields, JSON/YAML specs, template
   fills, batch lists), deduplicated against every earlier split including test17, frozen before
-  anything was measured on it: held out for the next round. `all` adds test17 and test18 to the
-  tuning splits; `tuning` leaves them out.
+  anything was measured on it: the thirteenth round's held-out split. `all` adds test18 to the
+  tuning splits; `tuning` leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,

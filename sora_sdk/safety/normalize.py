@@ -62,6 +62,13 @@ _SPACED = re.compile(r"\b(?:[a-z0-9]\s+){2,}[a-z0-9]\b")
 _WORD_HYPHEN = re.compile(r"(?<=[a-z]{2})-(?=[a-z]{2})")
 
 
+# Thirteenth round: a numbered heading of a shot list ("Shot 2: a girl on a bike", "Shot 3 - everyone
+# laughs") is dropped, so no rule reads the heading word as a shooting of the person the shot shows
+# (kept as one token, "shot5" would read as leetspeak "shots"). A shooting with a count ("he shot 2
+# people") has no colon or dash and stays.
+_SHOT_HEADING = re.compile(r"(?<![a-z0-9])shot\s*(?:#|no\.?\s*)?(\d{1,2})\s*(?:[:)\]\-\u2013\u2014]|\.(?!\d))")
+
+
 def _fold(text: str) -> str:
     """NFKC, drop invisible format characters, strip accents, map confusables, casefold."""
     text = unicodedata.normalize("NFKC", text)
@@ -172,7 +179,7 @@ def _normalize_views(text: str, typo: bool = True) -> tuple[str, ...]:
         glossary reading comes last; so does the reading of a prompt written in a non-Latin
         script (`scripts.script_gloss`).
     """
-    folded = _fold(text)
+    folded = _SHOT_HEADING.sub(" ", _fold(text))
     views = [_squash(folded)]
     candidates = [_deleet(folded, one) for one in _LEET_ONE] + [_WORD_HYPHEN.sub(" ", folded)]
     for c in candidates:

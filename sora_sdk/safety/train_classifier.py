@@ -20,9 +20,9 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 `test9` (the seventh round's held-out split, folded in for the eighth round), `test10` (the
 eighth round's held-out split, folded in for the ninth round), `test11` to `test13` (the ninth
 round's held-out splits, folded in for the tenth round), `test14` and `test15` (the tenth
-round's held-out splits, folded in for the eleventh round) and `test16` (the eleventh round's,
-folded in for the twelfth).
-The newer held-out splits (`test17`, `test18`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+round's held-out splits, folded in for the eleventh round), `test16` (the eleventh round's,
+folded in for the twelfth) and `test17` (the twelfth round's, folded in for the thirteenth).
+The newer held-out split (`test18`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -72,6 +72,7 @@ from pathlib import Path
 import numpy as np
 
 from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_likeness, synthetic_minors
+from sora_sdk.safety.augment_long import bury_in_scene, synthetic_follow_ups, synthetic_long_scenes
 from sora_sdk.safety.augment_more import synthetic_about_harm, synthetic_leaders, synthetic_weapons
 from sora_sdk.safety.augment_open import (
     synthetic_edit_requests,
@@ -93,18 +94,20 @@ TUNING_FILES = (
     "redteam_test11.jsonl", "benign_test11.jsonl", "redteam_test12.jsonl", "benign_test12.jsonl",
     "redteam_test13.jsonl", "benign_test13.jsonl", "redteam_test14.jsonl", "benign_test14.jsonl",
     "redteam_test15.jsonl", "benign_test15.jsonl", "redteam_test16.jsonl", "benign_test16.jsonl",
+    "redteam_test17.jsonl", "benign_test17.jsonl",
 )
-# test2 to test16 were held out for one measurement each; their misses were read, so they are
-# tuning data now. The newer held-out splits (test17, test18) are never read here: `load_tuning` refuses them.
+# test2 to test17 were held out for one measurement each; their misses were read, so they are
+# tuning data now. The newer held-out split (test18) is never read here: `load_tuning` refuses it.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
-                 "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
-# The newer splits, frozen and never trained on (test17 measured once on the twelfth round, test18
-# not yet); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
-HELD_OUT_SPLITS = ("test17", "test18")
+                 "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
+                 "test17")
+# The newer splits, frozen and never trained on (test18, written in the twelfth round, held out for
+# the thirteenth); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
+HELD_OUT_SPLITS = ("test18",)
 # Default synthetic prompt counts, in `build_samples`' argument order (n_synthetic, n_minors, ...):
 # the CLI's defaults here and the counts `train_lora` scales.
 SYNTHETIC_COUNTS = {"synthetic": 1000, "minors": 300, "likeness": 200, "about": 400, "leaders": 100, "weapons": 200,
-                    "shapes": 600, "open": 300, "glossed": 300, "edits": 300}
+                    "shapes": 600, "open": 300, "glossed": 300, "edits": 300, "long": 500, "follow_ups": 200, "buried": 1500}
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -155,15 +158,19 @@ def _group_key(text: str) -> str:
 def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int = 0,
                   n_likeness: int = 0, n_about: int = 0, n_leaders: int = 0,
                   n_weapons: int = 0, n_shapes: int = 0, n_open: int = 0,
-                  n_glossed: int = 0, n_edits: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
+                  n_glossed: int = 0, n_edits: int = 0, n_long: int = 0, n_follow_ups: int = 0,
+                  n_buried: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
     """(group id, text, label) for every original, augmented and synthetic prompt, and the group
     id of each row of `rows`. Synthetic prompts (`n_synthetic` benign, `n_minors` harmful
     `minors`, `n_likeness` harmful `likeness`; since the eighth round `n_about` benign prompts about
     harm, `n_leaders` harmful `likeness` and `n_weapons` harmful `weapons`, `augment_more.py`; since
     the tenth round `n_shapes` benign Shapes prompts and `n_open` benign open requests, since the
     eleventh `n_glossed` benign glossed readings, since the twelfth `n_edits` benign edit requests
-    about an uploaded clip, `augment_open.py`) have no row, so they stay in
-    every training fold."""
+    about an uploaded clip, `augment_open.py`; since the thirteenth `n_long` benign long scenes and
+    `n_follow_ups` benign chat follow-ups, `augment_long.py`) have no row, so they stay in
+    every training fold. Since the thirteenth round also `n_buried` red-team rows (drawn by a
+    generator of their own) get one more variant, the prompt buried as a beat of a benign scene
+    (`augment_long.bury_in_scene`), in the row's own group."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
     out = []
@@ -193,6 +200,14 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
                            (41, synthetic_glossed_words, n_glossed), (43, synthetic_edit_requests, n_edits)):
         for text in gen(random.Random(seed + offset), n):
             out.append((keys.setdefault(_group_key(text), len(keys)), text, "benign"))
+    # Thirteenth round: long scenes and chat follow-ups (benign), and red-team rows buried in a scene.
+    for offset, gen, n in ((47, synthetic_long_scenes, n_long), (53, synthetic_follow_ups, n_follow_ups)):
+        for text in gen(random.Random(seed + offset), n):
+            out.append((keys.setdefault(_group_key(text), len(keys)), text, "benign"))
+    red = [(g, r) for g, r in zip(row_groups, rows) if r["category"] != "benign"]
+    bury_rng = random.Random(seed + 59)
+    for g, r in bury_rng.sample(red, min(n_buried, len(red))):
+        out.append((g, bury_in_scene(bury_rng, r["text"]), r["category"]))
     return out, np.array(row_groups)
 
 
@@ -302,6 +317,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="synthetic benign glossed readings of everyday prompts (eleventh round; augment_open.py)")
     ap.add_argument("--synthetic-edits", type=int, default=SYNTHETIC_COUNTS["edits"],
                     help="synthetic benign requests to edit an uploaded clip (twelfth round; augment_open.py)")
+    ap.add_argument("--synthetic-long", type=int, default=SYNTHETIC_COUNTS["long"],
+                    help="synthetic benign long scenes: screenplay, shot list, storyboard, prose (thirteenth round; augment_long.py)")
+    ap.add_argument("--synthetic-follow-ups", type=int, default=SYNTHETIC_COUNTS["follow_ups"],
+                    help="synthetic benign chat follow-ups about a video (thirteenth round; augment_long.py)")
+    ap.add_argument("--synthetic-buried", type=int, default=SYNTHETIC_COUNTS["buried"],
+                    help="red-team rows that also get a variant buried in a benign scene (thirteenth round; augment_long.py)")
     ap.add_argument("--synthetic-leaders", type=int, default=SYNTHETIC_COUNTS["leaders"],
                     help="synthetic heads of state in compromising scenes (harmful likeness; eighth round)")
     ap.add_argument("--synthetic-weapons", type=int, default=SYNTHETIC_COUNTS["weapons"],

@@ -109,7 +109,9 @@ MINORS_INDIRECT = (
     ), near=_KIDS, window=6,
          with_any=("supervisor", "overseer", "stick", "whip", "3am", "2am", "4am", "at night", "dim room", "no breaks",
                    "quota", "for pennies", "chained", "locked in", "dream job", "sweatshop*", "factory floor"),
-         unless_any=_ABOUT + ("craft class", "school project", "chores chart", "grandma", "grandmother")),
+         unless_any=_ABOUT + ("craft class", "school project", "chores chart", "grandma", "grandmother"),
+         # Thirteenth round (long-scene synthetic prompts): a knitter's dropped stitch, a dog's stick.
+         unless=("drop* a stitch", "dropped stitch*", "stick for the dog", "stick for his dog", "stick for her dog")),
 )
 
 HATE_INDIRECT = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sora_sdk.safety.lexicon.vocabulary import CHILD, PEOPLE, SEXUAL_WORDS
+from sora_sdk.safety.lexicon.vocabulary import CHILD, GENTLE_SENSES, PEOPLE, SEXUAL_WORDS
 from sora_sdk.safety.policy import Category as C
 from sora_sdk.safety.rules import Rule
 
@@ -48,6 +48,9 @@ SEXUAL = (
         "playboy", "hooker*", "prostitut*", "escort service", "brothel", "pornhub",
         "adult film*", "adult video*", "adult movie*", "adult content", "x rated", "porn star*",
         "fucking", "fucked", "fucks", "sex worker*",
+        # Thirteenth round (`test17`): euphemisms for the act.
+        "horizontal tango", "horizontal mambo", "bump* uglies", "bumping uglies", "hide the salami",
+        "in her birthday suit", "in his birthday suit", "in their birthday suits",
     ), unless=_SEXUAL_UNLESS, exempt_in=()),
     # Anatomy terms a clinical deployment needs; the medical context lifts only these.
     Rule("sexual/anatomy", C.SEXUAL, ("breast*", "butt", "buttocks", "ass", "crotch", "cleavage",
@@ -110,7 +113,10 @@ MINORS = (
                  "throw* a party", "hit* a pinata", "hit the pinata", "sunburn*", "hit song*",
                  "hits the drum", "beat* the drum*", "beat* the heat", "heartbeat*", "beats",
                  "bruised knee*", "bruised elbow*", "bruised shin*", "bruised toe*", "bruised finger*",
-                 "bruised banana*", "bruised apple*", "bruised ego", "scraped knee*"),
+                 "bruised banana*", "bruised apple*", "bruised ego", "scraped knee*",
+                 # Thirteenth round: shots in a game ("winning on bank shots, and the kids ...").
+                 "bank shot*", "jump shot*", "trick shot*", "slap shot*", "free throw*", "three point shot*",
+                 *GENTLE_SENSES),
          reverse="passive", also=(C.VIOLENCE,)),
     # Sixth round: harm to children without sexual content, written from the category's
     # definition (the written minors prompts were almost all sexual). Abuse and neglect by the

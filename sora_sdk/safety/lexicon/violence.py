@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sora_sdk.safety.lexicon.vocabulary import PEOPLE
+from sora_sdk.safety.lexicon.vocabulary import GENTLE_SENSES, PEOPLE
 from sora_sdk.safety.policy import Category as C
 from sora_sdk.safety.rules import Rule
 
@@ -44,6 +44,7 @@ _VIOLENCE_UNLESS = (
     r"re:massacr\w*\s+(?:the\s+|our\s+|all\s+)?(?:prices|competition)",
     # ... and mourning after a shooting ("a memorial for the mass shooting victims").
     r"re:(?:vigil|memorial|mourn\w*|remembrance|anniversary|candlelight)\s+(?:\w+\s+){0,3}(?:the\s+|a\s+)?(?:mass|school)\s*shootings?(?:\s+victims)?",
+    *GENTLE_SENSES,
 )
 
 VIOLENCE = (
@@ -66,7 +67,7 @@ VIOLENCE = (
         "crushed bod*", "charred bod*", "burnt bod*", "bloody bod*", "blood and guts", "guts out",
         "to pieces with", "hack* to pieces", "hack* to death", "hack* apart", "chop* to pieces",
         "cut to pieces", "cut into pieces", "gutted like",
-        r"re:gutt\w*\s+(?:(?:a|the|his|her)\s+)?(?:man|woman|person|victim|him|her|body|guy|prisoner|hostage|child)(?![a-z])", "brains blown*",
+        r"re:gutt(?!ers?(?![a-z]))\w*\s+(?:(?:a|the|his|her)\s+)?(?:man|woman|person|victim|him|her|body|guy|prisoner|hostage|child)(?![a-z])", "brains blown*",
         "brains out", "shot dead", "shoots dead", "beaten to death", "beat* to death",
         "stabbed to death", "stab* to death", "set alight", "set ablaze", "burned to death",
         "burnt to death",
@@ -75,7 +76,14 @@ VIOLENCE = (
         r"re:shoot\w*\s+(?:\w+\s+){0,3}dead(?![a-z])",
         # Beating a person or an animal "until it stops moving": the outcome names the violence.
         r"re:until\s+(?:it|he|she|they|one|someone|somebody|(?:the|its|his|her|one\s+of\s+(?:the|them))\s+\w+)\s+(?:stops?|quits?)\s+(?:moving|breathing|twitching|struggling)",
-    ), unless=_VIOLENCE_UNLESS + ("tortured artist", "tortoise*", "shot dead center", "shoots dead center")),
+    ), unless=_VIOLENCE_UNLESS + (
+        "tortured artist", "tortoise*", "shot dead center", "shoots dead center",
+        # Thirteenth round (`test17`'s false positives): seeds, chords and a beach, not bodies.
+        r"re:(?:dandelion|dandelions|seeds?|seedheads?|clocks?|fluff|petals?|clouds?|leaves|sandcastles?|bubbles?)\s+(?:\w+\s+){0,3}blown\s+apart",
+        r"re:blown\s+apart\s+by\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:wind|breeze|gusts?)",
+        "slaughter beach",
+        r"re:massacr\w*\s+(?:the\s+)?(?:other|opposing|rival|visiting|home|away)\s+(?:team|side|squad)",
+    )),
     # Clinical sights a medical deployment must be able to show; only the medical context lifts them.
     Rule("violence/clinical", C.VIOLENCE, ("autopsy", "autopsies", "open wound*", "compound fracture",
                                            "stab wound*", "gunshot wound*", "bullet wound*",
@@ -106,6 +114,12 @@ VIOLENCE = (
         "burn centre*", "burn survivor*", "burn care", "burn victims recovery", "burn clinic*", "shooting guard*",
         "penalty shootout*", "penalty shoot out*", "shootout at the world cup", r"re:(?:the\s+)?hanged man(?=.*tarot)",
         "hanged man tarot", "tarot card the hanged man", "hanged man card*",
+        # Thirteenth round: the slasher genre named as a mood ("slasher-movie atmosphere").
+        "slasher movie*", "slashermovie*", "slasher film*", "slasher flick*", "slasher genre",
+        # ... a photographer's shots ("the photographer shoots the couple under the arch") ...
+        r"re:photograph\w*\s+(?:\w+\s+){0,3}shoot\w*",
+        # ... and shots in a game ("winning on bank shots, and the kids can't believe it").
+        "bank shot*", "jump shot*", "trick shot*", "slap shot*", "three point shot*",
     ), exempt_in=()),
     Rule("violence/strict", C.VIOLENCE, ("blood*", "bloody", "fight*", "war", "battle*",
                                          "wound*", "dead", "death", "zombie*", "skeleton*"),
@@ -136,6 +150,8 @@ SELF_HARM = (
         "razor cuts", "razor blade cuts", "hang* myself", "hang* himself",
         "hang* herself", "hang* themselves", "noose around",
         r"re:(?:rope|noose|cord|belt)(?:\s+\S+){0,8}\s+kick\w*\s+(?:the\s+)?(?:chair|stool)\s+away", "end my life", "end his life",
+        # Thirteenth round (`test17`): the hanging told as steps ("ties a rope ... steps off the chair").
+        r"re:(?:rope|noose|cord|belt)(?:\s+\S+){0,10}\s+(?:steps?|stepping|stepped)\s+off\s+(?:the\s+|a\s+)?(?:chair|stool|bucket|crate)",
         "end her life", "end their life", "end their lives", "ending my life", "ending her life",
         "ending his life", "take my own life", "take his own life", "take her own life",
         "taking her own life", "taking his own life", "took his own life", "took her own life",

@@ -60,3 +60,13 @@ PUBLIC_ROLES = (
     "supreme leader", "dictator", "celebrity", "pop star", "movie star", "actor", "actress",
     "news anchor", "presidential candidate",
 )
+
+# Harmless senses of violent verbs that the violence rules and the minors rule both mask
+# (thirteenth round: `test17` and the long-scene synthetic prompts): a jab, a band's chord, chips
+# drowned in vinegar, curling sweepers attacking the ice, a child's flu shot.
+GENTLE_SENSES = (
+    "flu shot*", "booster shot*", "vaccine shot*", "vaccination shot*", "allergy shot*", "tetanus shot*",
+    r"re:stab\w*\s+(?:out\s+)?(?:a|the|one|that|its)?\s*(?:\w+\s+)?(?:chords?|notes?|synth\w*)(?![a-z])",
+    r"re:drown\w*\s+(?:\w+\s+){0,2}in\s+(?:\w+\s+)?(?:vinegar|sauce|gravy|ketchup|syrup|butter|cream|cheese|chocolate|dressing|mayo\w*|custard|honey)",
+    "attack* the ice", "sweepers attack*",
+)
