@@ -65,8 +65,8 @@ _WORD_HYPHEN = re.compile(r"(?<=[a-z]{2})-(?=[a-z]{2})")
 # Thirteenth round: a numbered heading of a shot list ("Shot 2: a girl on a bike", "Shot 3 - everyone
 # laughs") is dropped, so no rule reads the heading word as a shooting of the person the shot shows
 # (kept as one token, "shot5" would read as leetspeak "shots"). A shooting with a count ("he shot 2
-# people") has no colon or dash and stays.
-_SHOT_HEADING = re.compile(r"(?<![a-z0-9])shot\s*(?:#|no\.?\s*)?(\d{1,2})\s*(?:[:)\]\-\u2013\u2014]|\.(?!\d))")
+# people", "shot 2-3 times") has no colon, and no dash before a word, and stays.
+_SHOT_HEADING = re.compile(r"(?<![a-z0-9])shot\s*(?:#|no\.?\s*)?(\d{1,2})\s*(?:[:)\]]|[\-\u2013\u2014](?!\s*\d)|\.(?!\d))")
 
 
 def _fold(text: str) -> str:

@@ -92,6 +92,7 @@ def test_build_samples_adds_long_prompts_without_moving_other_synthetic_prompts(
     "holding the ladder while dad clears the leaves out of the gutters",
     "a retro slasher movie poster on the wall of a video shop",
     "grandma finds a dropped stitch and sighs",
+    "our chess club massacred the other team 10-0",
 ])
 def test_rules_allow_shot_lists_and_gentle_senses(rules, prompt):
     d = rules.check_prompt(prompt)
@@ -104,6 +105,8 @@ def test_rules_allow_shot_lists_and_gentle_senses(rules, prompt):
     ("the guard gutted the prisoner in his cell", "violence"),
     ("a man stabbing a woman in the kitchen", "violence"),
     ("they attack the old man and leave him bleeding", "violence"),
+    # "massacred the other team" is a scoreline; the other team's fans are people.
+    ("they massacre the other team's fans in the stands", "violence"),
 ])
 def test_violent_senses_still_block(rules, prompt, category):
     d = rules.check_prompt(prompt)
@@ -113,3 +116,4 @@ def test_violent_senses_still_block(rules, prompt, category):
 def test_shot_headings_are_dropped_before_the_text_is_squashed():
     assert normalize_views("Shot 2: a girl waves. SHOT 3. She smiles.")[0] == "a girl waves she smiles"
     assert "shot" in normalize_views("he was shot 2 times")[0].split()
+    assert "shot" in normalize_views("he got shot 2-3 times")[0].split()

@@ -82,7 +82,7 @@ VIOLENCE = (
         r"re:(?:dandelion|dandelions|seeds?|seedheads?|clocks?|fluff|petals?|clouds?|leaves|sandcastles?|bubbles?)\s+(?:\w+\s+){0,3}blown\s+apart",
         r"re:blown\s+apart\s+by\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:wind|breeze|gusts?)",
         "slaughter beach",
-        r"re:massacr\w*\s+(?:the\s+)?(?:other|opposing|rival|visiting|home|away)\s+(?:team|side|squad)",
+        r"re:massacr\w*\s+(?:the\s+)?(?:other|opposing|rival|visiting|home|away)\s+(?:team|side|squad)(?![a-z'\u2019])",
     )),
     # Clinical sights a medical deployment must be able to show; only the medical context lifts them.
     Rule("violence/clinical", C.VIOLENCE, ("autopsy", "autopsies", "open wound*", "compound fracture",
