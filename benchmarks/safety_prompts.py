@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18|test19]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -76,8 +76,13 @@ Data (`sora_sdk/safety/data/`):
 * test18 (`--split test18`): `redteam_test18.jsonl` / `benign_test18.jsonl`, one more independent
   author in the voice of apps and pipelines built on the SDK (API fields, JSON/YAML specs, template
   fills, batch lists), deduplicated against every earlier split including test17, frozen before
-  anything was measured on it: the thirteenth round's held-out split. `all` adds test18 to the
-  tuning splits; `tuning` leaves it out.
+  anything was measured on it: the thirteenth round's held-out split (measured once).
+* test19 (`--split test19`): `redteam_test19.jsonl` / `benign_test19.jsonl`, one more independent
+  author in the voice of people typing into a phone app (dictation, hashtags, emoji, slang,
+  regional Englishes) and of image-to-video, extension and loop requests about an upload,
+  deduplicated against every earlier split including test18, frozen before anything was measured
+  on it: the fourteenth round's held-out split. `all` adds test18 and test19 to the tuning
+  splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -120,7 +125,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test15": ("redteam_test15.jsonl", "benign_test15.jsonl"),
          "test16": ("redteam_test16.jsonl", "benign_test16.jsonl"),
          "test17": ("redteam_test17.jsonl", "benign_test17.jsonl"),
-         "test18": ("redteam_test18.jsonl", "benign_test18.jsonl")}
+         "test18": ("redteam_test18.jsonl", "benign_test18.jsonl"),
+         "test19": ("redteam_test19.jsonl", "benign_test19.jsonl")}
 TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 

@@ -65,16 +65,23 @@ class DedupeResult:
 
 def minilm_embed(batch_size: int = 256, progress: bool = True) -> Embed:
     """Unit-length all-MiniLM-L6-v2 sentence embeddings (masked mean, L2-normalised: what
-    sentence-transformers computes for prompts within 128 tokens), from the shipped encoder."""
+    sentence-transformers computes for prompts within 128 tokens), from the shipped encoder.
+
+    The returned function remembers every text it embedded, so the earlier prompts are encoded
+    once for both files of a split, and encodes texts in order of length, so a batch is padded
+    to about its own length rather than to its longest prompt."""
     from sora_sdk.models.text_encoder import MiniLMTextEncoder
 
     encoder = MiniLMTextEncoder(max_length=128, cache_size=0)
+    cache: dict[str, torch.Tensor] = {}
 
     def embed(texts: Sequence[str]) -> torch.Tensor:
-        chunks = range(0, len(texts), batch_size)
-        out = [encoder.encode(list(texts[a : a + batch_size])).pooled
-               for a in tqdm(chunks, desc="embedding", unit="batch", disable=not progress or len(chunks) < 2)]
-        return torch.cat(out) if out else torch.zeros(0, 384)
+        missing = sorted({t for t in texts if t not in cache}, key=len)
+        chunks = range(0, len(missing), batch_size)
+        for a in tqdm(chunks, desc="embedding", unit="batch", disable=not progress or len(chunks) < 2):
+            batch = missing[a : a + batch_size]
+            cache.update(zip(batch, encoder.encode(batch).pooled))
+        return torch.stack([cache[t] for t in texts]) if len(texts) else torch.zeros(0, 384)
 
     return embed
 

@@ -60,3 +60,18 @@ def test_cli_writes_the_kept_rows_of_both_files(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["absent", str(src), str(out), "--data", str(data)])
     assert "redteam_absent.jsonl" in capsys.readouterr().err
+
+
+def test_embeddings_do_not_depend_on_batching_order_or_the_cache(embed):
+    # The embedder sorts by length and remembers what it encoded; a prompt's vector must not
+    # depend on the other prompts of the call (padding) nor on an earlier call.
+    import torch
+
+    texts = ["kill the lights", "a cat sleeping on a sofa in the sun while rain runs down the window behind it",
+             "a bullet train at dusk"]
+    first = embed(texts)
+    one_by_one = minilm_embed(batch_size=1, progress=False)(texts[::-1]).flip(0)
+    torch.testing.assert_close(first, one_by_one, atol=1e-4, rtol=0)
+    torch.testing.assert_close(embed(texts[1:]), first[1:], atol=0, rtol=0)
+    torch.testing.assert_close(first.norm(dim=1), torch.ones(3), atol=1e-4, rtol=0)
+    assert embed([]).shape == (0, 384)
