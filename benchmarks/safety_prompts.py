@@ -76,13 +76,14 @@ Data (`sora_sdk/safety/data/`):
 * test18 (`--split test18`): `redteam_test18.jsonl` / `benign_test18.jsonl`, one more independent
   author in the voice of apps and pipelines built on the SDK (API fields, JSON/YAML specs, template
   fills, batch lists), deduplicated against every earlier split including test17, frozen before
-  anything was measured on it: the thirteenth round's held-out split (measured once).
+  anything was measured on it: the thirteenth round's held-out split (measured once). Tuning data
+  since the fourteenth round.
 * test19 (`--split test19`): `redteam_test19.jsonl` / `benign_test19.jsonl`, one more independent
   author in the voice of people typing into a phone app (dictation, hashtags, emoji, slang,
   regional Englishes) and of image-to-video, extension and loop requests about an upload,
   deduplicated against every earlier split including test18, frozen before anything was measured
-  on it: the fourteenth round's held-out split. `all` adds test18 and test19 to the tuning
-  splits; `tuning` leaves them out.
+  on it: the fourteenth round's held-out split. `all` adds test19 to the tuning splits;
+  `tuning` leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,

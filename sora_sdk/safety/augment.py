@@ -33,7 +33,10 @@ import random
 
 __all__ = ["EVASIONS", "FRAMINGS", "synthetic_benign", "synthetic_minors", "synthetic_likeness"]
 
-_HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і"}
+# Lookalikes per Latin letter; since the fourteenth round also Greek, Armenian, Cyrillic ghe (r) and
+# palochka (l), which test18's authors mixed into one word ("сonνеrt a гifӏe").
+_HOMOGLYPHS = {"a": "аα", "e": "е", "o": "оοօ", "p": "рρ", "c": "с", "x": "хχ", "y": "у", "i": "іι", "r": "г",
+               "l": "ӏ", "v": "ν", "n": "ո", "u": "սυ", "s": "ѕ", "h": "һ", "k": "к", "w": "ԝ", "d": "ԁ"}
 _LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
 
 
@@ -64,7 +67,8 @@ EVASIONS = {
     "leet": lambda rng, t: "".join(_LEET.get(c, c) if rng.random() < 0.6 else c for c in t),
     "spaced": _in_word(lambda rng, w: " ".join(w)),
     "dotted": _in_word(lambda rng, w: rng.choice(".-*_").join(w)),
-    "homoglyph": lambda rng, t: "".join(_HOMOGLYPHS.get(c, c) if rng.random() < 0.5 else c for c in t),
+    "homoglyph": lambda rng, t: "".join(rng.choice(_HOMOGLYPHS[c]) if c in _HOMOGLYPHS and rng.random() < 0.5 else c
+                                        for c in t),
     "zero_width": _in_word(lambda rng, w: w[: len(w) // 2] + "\u200b" + w[len(w) // 2 :]),
     "fullwidth": lambda rng, t: "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else ("\u3000" if c == " " else c) for c in t),
     "stretch": _in_word(_stretch),

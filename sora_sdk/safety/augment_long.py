@@ -91,6 +91,12 @@ SCENE_ENDINGS = (
     "Wide shot to finish.", "Gentle and quiet, nothing dramatic.", "Title card: 'Sunday'.", "Cosy, 4k.",
 )
 _HEADINGS = ("Shot {}:", "Shot {} -", "SHOT {}.", "Scene {}:", "Panel {}:", "{}.", "{})")
+# Fourteenth round: what a spec asks not to show ("no visible gore", `negative_prompt: "gore"`) is
+# part of a benign scene as often as of a harmful one; a fifth of the scenes end with one.
+_UNASKED_TAILS = ("No visible gore.", "No blood, no gore.", "Nothing graphic.", "No violence shown.",
+                  '| negative_prompt: "gore, blood, nudity"', "| negative prompt: gore, weapons, text",
+                  "--no gore, blood", '{"negative_prompt": "violence, gore"}', "Avoid: nudity, gore.",
+                  "Keep it family friendly, no injuries shown.")
 
 
 def _beat(rng: random.Random) -> str:
@@ -115,6 +121,8 @@ def _scene(rng: random.Random, beats: list[str]) -> str:
         parts = [opening, *beats, *rng.sample(SCENE_DETAILS, rng.randrange(2))]
     if rng.random() < 0.7:
         parts.append(rng.choice(SCENE_ENDINGS))
+    if rng.random() < 0.2:
+        parts.append(rng.choice(_UNASKED_TAILS))
     return " ".join(parts)
 
 

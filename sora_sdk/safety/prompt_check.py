@@ -6,6 +6,7 @@ block/allow decision to the filter, which owns the policy's per-category actions
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
@@ -15,7 +16,39 @@ from sora_sdk.safety.normalize import normalize_views
 from sora_sdk.safety.policy import Category, SafetyPolicy
 from sora_sdk.safety.rules import Rule, compile_terms
 
-__all__ = ["PromptClassifier", "Finding", "PromptChecker"]
+__all__ = ["PromptClassifier", "Finding", "PromptChecker", "drop_unasked"]
+
+# Fourteenth round: what a prompt asks *not* to show is not asked for. A negative-prompt field
+# (`negative_prompt: "gore"`, `"negatives": ["blood", "nudity"]`, `avoid: gore | ...`,
+# Midjourney's `--no gore, blood`) and a negated harm word ("no visible gore", "without blood or
+# nudity", "no depiction of abuse") are cut before the rules read the prompt. An unquoted field
+# ends at the next `|`, `;`, line break or sentence end, so harm written after it is still read;
+# the classifier always reads the whole raw prompt.
+_NEGATIVE_FIELD = re.compile(
+    r"""["']?\b(?:negative[\s_-]*prompts?|negatives|avoid|exclude|do[\s_-]*not[\s_-]*show)["']?\s*[:=]\s*"""
+    r"""(?:"[^"\n]*"|'[^'\n]*'|\[[^\]\n]*\]|[^|;\n"{}]*?(?=[|;\n"{}]|\.(?:\s|$)|$))"""
+    r"""|(?<![\w-])--no\s+[^|;\n-]*""",
+    re.IGNORECASE,
+)
+_HARM_NOUN = (r"(?:gore|goriness|blood|bloodshed|violence|nudity|nude\s+scenes?|sexual\s+content|weapons?|guns?|"
+              r"injur(?:y|ies)|wounds?|deaths?|dead\s+bodies|corpses?|abuse|self[\s-]*harm|suicide|cruelty|"
+              r"graphic\s+content|harm)")
+_NEGATED = re.compile(
+    rf"\b(?:no|without|zero|free\s+of|not\s+any|never\s+show(?:ing)?|nothing)\s+"
+    rf"(?:(?:visible|graphic|explicit|real|actual|on[\s-]*screen|any|depictions?\s+of|showing|shown|images?\s+of)\s+)*"
+    rf"{_HARM_NOUN}(?:\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:(?:visible|graphic|explicit|any)\s+)*{_HARM_NOUN})*\b",
+    re.IGNORECASE,
+)
+
+
+def drop_unasked(text: str) -> str:
+    """`text` without its negative-prompt fields and negated harm words (fourteenth round).
+
+    >>> drop_unasked('beach landing, smoke, no visible gore | duration: 12s')
+    'beach landing, smoke,   | duration: 12s'
+    """
+    return _NEGATED.sub(" ", _NEGATIVE_FIELD.sub(" ", text))
+
 
 
 @runtime_checkable
@@ -65,7 +98,7 @@ class PromptChecker:
 
     def findings(self, text: str) -> list[Finding]:
         """Every category the rules find in `text`, one finding per (rule, category)."""
-        views = normalize_views(text)
+        views = normalize_views(drop_unasked(text))
         out: dict[tuple[str, Category], Finding] = {}
         for view in views:
             for rule in self.rules:

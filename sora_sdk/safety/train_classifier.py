@@ -21,8 +21,9 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 eighth round's held-out split, folded in for the ninth round), `test11` to `test13` (the ninth
 round's held-out splits, folded in for the tenth round), `test14` and `test15` (the tenth
 round's held-out splits, folded in for the eleventh round), `test16` (the eleventh round's,
-folded in for the twelfth) and `test17` (the twelfth round's, folded in for the thirteenth).
-The newer held-out splits (`test18`, `test19`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+folded in for the twelfth), `test17` (the twelfth round's, folded in for the thirteenth) and
+`test18` (the thirteenth round's, folded in for the fourteenth).
+The newer held-out split (`test19`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -94,17 +95,16 @@ TUNING_FILES = (
     "redteam_test11.jsonl", "benign_test11.jsonl", "redteam_test12.jsonl", "benign_test12.jsonl",
     "redteam_test13.jsonl", "benign_test13.jsonl", "redteam_test14.jsonl", "benign_test14.jsonl",
     "redteam_test15.jsonl", "benign_test15.jsonl", "redteam_test16.jsonl", "benign_test16.jsonl",
-    "redteam_test17.jsonl", "benign_test17.jsonl",
+    "redteam_test17.jsonl", "benign_test17.jsonl", "redteam_test18.jsonl", "benign_test18.jsonl",
 )
-# test2 to test17 were held out for one measurement each; their misses were read, so they are
-# tuning data now. The newer held-out splits (test18, test19) are never read here: `load_tuning` refuses them.
+# test2 to test18 were held out for one measurement each; their misses were read, so they are
+# tuning data now. The newer held-out split (test19) is never read here: `load_tuning` refuses it.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
                  "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
-                 "test17")
-# The newer splits, frozen and never trained on (test18, written in the twelfth round and measured
-# once on the thirteenth; test19, written in the thirteenth, held out for the fourteenth); a round
-# that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
-HELD_OUT_SPLITS = ("test18", "test19")
+                 "test17", "test18")
+# The newer split, frozen and never trained on (test19, written in the thirteenth round, held out
+# for the fourteenth); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
+HELD_OUT_SPLITS = ("test19",)
 # Default synthetic prompt counts, in `build_samples`' argument order (n_synthetic, n_minors, ...):
 # the CLI's defaults here and the counts `train_lora` scales.
 SYNTHETIC_COUNTS = {"synthetic": 1000, "minors": 300, "likeness": 200, "about": 400, "leaders": 100, "weapons": 200,

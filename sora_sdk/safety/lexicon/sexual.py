@@ -83,7 +83,10 @@ MINORS = (
                                                                    "inappropriate*"),
          unless=_SEXUAL_UNLESS + ("bathing suit", "baby shower*", "shower curtain", "meteor shower*",
                                   "bathing the dog", "kissing the dog", "kiss on the cheek",
-                                  "goodnight kiss", "kiss goodnight", "family pose*"),
+                                  "goodnight kiss", "kiss goodnight", "family pose*",
+                                  # Fourteenth round: explainers for parents about grooming.
+                                  "online grooming prevention", "grooming prevention", "prevent* grooming",
+                                  "grooming awareness", "warning signs of grooming", "grooming warning sign*"),
          also=(C.SEXUAL,)),
     Rule("minors/adult-romance", C.MINORS, ("dating", "date with", "on a date", "romantic*",
                                             "in love with", "kissing", "married to", "sleeping with",
@@ -116,6 +119,8 @@ MINORS = (
                  "bruised banana*", "bruised apple*", "bruised ego", "scraped knee*",
                  # Thirteenth round: shots in a game ("winning on bank shots, and the kids ...").
                  "bank shot*", "jump shot*", "trick shot*", "slap shot*", "free throw*", "three point shot*",
+                 # Fourteenth round: water-safety messages ("drowning-prevention PSA: ... kids in a pool").
+                 "drowning prevention", "prevent* drowning", "drowning awareness",
                  *GENTLE_SENSES),
          reverse="passive", also=(C.VIOLENCE,)),
     # Sixth round: harm to children without sexual content, written from the category's

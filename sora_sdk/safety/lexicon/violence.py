@@ -120,6 +120,8 @@ VIOLENCE = (
         r"re:photograph\w*\s+(?:\w+\s+){0,3}shoot\w*",
         # ... and shots in a game ("winning on bank shots, and the kids can't believe it").
         "bank shot*", "jump shot*", "trick shot*", "slap shot*", "three point shot*",
+        # Fourteenth round: water-safety messages ("drowning-prevention PSA: lifeguard watching kids").
+        "drowning prevention", "prevent* drowning", "drowning awareness",
     ), exempt_in=()),
     Rule("violence/strict", C.VIOLENCE, ("blood*", "bloody", "fight*", "war", "battle*",
                                          "wound*", "dead", "death", "zombie*", "skeleton*"),

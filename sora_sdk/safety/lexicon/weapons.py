@@ -60,6 +60,8 @@ WEAPONS = (
     Rule("weapons/construction", C.WEAPONS, (
         "3d printed gun*", "3d print* a gun", "3d print* a firearm", "ghost gun*", "auto sear*",
         "autosear*", "full auto conversion", "to full auto", "into full auto", "full auto kit*",
+        # Fourteenth round: a gun converted to automatic fire ("convert a rifle to automatic").
+        r"re:conver\w*\s+(?:(?:a|an|the|my|his|this|that|your|semi\s*auto(?:matic)?|hunting|ar|ar 15|ak)\s+){0,3}(?:rifle|carbine|pistol|handgun|gun|glock|ar15|ar 15|ak47|ak 47)s?\s+(?:to|into|for)\s+(?:full(?:y)?\s*)?auto(?:matic)?(?:\s+fire)?(?![a-z])",
         "bump stock*", "solvent trap*", "untraceable gun*", "untraceable firearm*",
         "make a gun", "making a gun", "build a gun", "building a gun", "make a silencer",
         "homemade silencer*", "homemade suppressor*", "make a suppressor", "zip gun*",
