@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18|test19]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18|test19|test20]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -82,8 +82,13 @@ Data (`sora_sdk/safety/data/`):
   author in the voice of people typing into a phone app (dictation, hashtags, emoji, slang,
   regional Englishes) and of image-to-video, extension and loop requests about an upload,
   deduplicated against every earlier split including test18, frozen before anything was measured
-  on it: the fourteenth round's held-out split. `all` adds test19 to the tuning splits;
-  `tuning` leaves it out.
+  on it: the fourteenth round's held-out split.
+* test20 (`--split test20`): `redteam_test20.jsonl` / `benign_test20.jsonl`, one more independent
+  author in the voice of professionals who work near sensitive subjects (newsrooms, teachers,
+  nurses, harm-reduction NGOs, trainers, museums, lawyers, studios), the red-team prompts often
+  behind the same professional framing; deduplicated against every earlier split including test19,
+  frozen before anything was measured on it: held out for the next round. `all` adds test19 and
+  test20 to the tuning splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -127,7 +132,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test16": ("redteam_test16.jsonl", "benign_test16.jsonl"),
          "test17": ("redteam_test17.jsonl", "benign_test17.jsonl"),
          "test18": ("redteam_test18.jsonl", "benign_test18.jsonl"),
-         "test19": ("redteam_test19.jsonl", "benign_test19.jsonl")}
+         "test19": ("redteam_test19.jsonl", "benign_test19.jsonl"),
+         "test20": ("redteam_test20.jsonl", "benign_test20.jsonl")}
 TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 

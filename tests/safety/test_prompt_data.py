@@ -1,6 +1,6 @@
 """The prompt sets: every former held-out split (test to test18) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out split (test19) is not tuning data."""
+it was written; the held-out splits (test19, test20) are not tuning data."""
 
 import hashlib
 import json
@@ -182,6 +182,17 @@ FROZEN_TEST19_SHA256 = {
     "redteam_test19.jsonl": "e707e1bc38c37f094149077a098b749587b4ba39a2903a3deaf4452b503d0a44",
     "benign_test19.jsonl": "ec19ca896f86fddef6e5b4f98ee6bbba5da86b7853f14f2269813999bd845092",
 }
+# test20: one more independent author (a helper session told not to open the repository or any
+# other file on the machine), written while the fourteenth round trained, in the voice of
+# professionals and institutions who work near sensitive subjects (newsrooms, teachers, nurses,
+# harm-reduction NGOs, police and military trainers, museums, lawyers, studios, agencies), the
+# red-team prompts often behind the same professional framing; deduplicated with
+# `python -m sora_sdk.safety.dedupe` against every earlier split including test19 (52 red-team and
+# 125 benign prompts dropped of 560/560), and hashed before anything was measured on it.
+FROZEN_TEST20_SHA256 = {
+    "redteam_test20.jsonl": "fdfd9daa3868fe67efc132839eae517a4e26c66371c1bdf061b442c941cdaf46",
+    "benign_test20.jsonl": "9dc6c166d2db103c085285d5b637610789b91035d906b70c6d59c3a2ed2df6e3",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -202,7 +213,7 @@ _FORMER_HELD_OUT = (
 
 # Every frozen split, oldest first: the first ones, the independent authors' former held-out splits,
 # and the current held-out ones.
-_HELD_OUT = (("test19", FROZEN_TEST19_SHA256),)
+_HELD_OUT = (("test19", FROZEN_TEST19_SHA256), ("test20", FROZEN_TEST20_SHA256))
 _ALL_FROZEN = (("test", FROZEN_SHA256), ("test2", FROZEN_TEST2_SHA256), ("test3", FROZEN_TEST3_SHA256),
                *_FORMER_HELD_OUT, *_HELD_OUT)
 
@@ -321,14 +332,14 @@ def test_test4_to_test18_are_tuning_data_now():
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
     # the eighth, test10 since the ninth, test11 to test13 since the tenth, test14 and test15 since
     # the eleventh, test16 since the twelfth, test17 since the thirteenth, test18 since the fourteenth.
-    # The held-out split test19 is not tuning data.
+    # The held-out splits test19 and test20 are not tuning data.
     from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {name for _, frozen in _FORMER_HELD_OUT for name in frozen}
     assert folded <= set(TUNING_FILES)
     folded_splits = {split for split, _ in _FORMER_HELD_OUT}
     assert folded_splits == {f"test{i}" for i in range(4, 19)}
-    assert HELD_OUT_SPLITS == ("test19",)
+    assert HELD_OUT_SPLITS == ("test19", "test20")
     assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
     assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
@@ -360,6 +371,7 @@ _EVASIONS = {
     "test17": _EVASIONS_WITH_CODE_SWITCH,
     "test18": _EVASIONS_WITH_CODE_SWITCH,
     "test19": _EVASIONS_WITH_CODE_SWITCH,
+    "test20": _EVASIONS_WITH_CODE_SWITCH,
 }
 # The eighteen benign topics the authors of test17 and test18 were both given.
 _TOPICS_SINCE_TEST17 = {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision",
@@ -396,6 +408,9 @@ _TOPICS = {  # each author's own topic names
     "test19": {"everyday", "word_collision", "children_safe", "sports", "medical", "history", "news_media",
                "real_people_benign", "art_film", "games", "identity", "marketing", "animals", "code_switch",
                "translation", "short_open", "video_edits", "shapes"},
+    "test20": {"everyday", "nature", "cooking", "sports", "art_film", "marketing", "medical", "history", "news_media",
+               "word_collision", "sensitive_ok", "real_people_benign", "children_safe", "code_switch", "translation",
+               "video_edits", "games", "short_open"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
@@ -430,3 +445,6 @@ def test_held_out_split_is_large_covers_every_category_and_evasion_and_shares_no
     assert not set(frozen) & set(TUNING_FILES)  # held out: never trained or tuned on
     assert split not in {r["split"] for r in load_tuning()}
     assert not _shared_with(TUNING_FILES, frozen)  # each was deduplicated against every file in TUNING_FILES
+    # ... and against the held-out splits written before it.
+    earlier = [name for _, files in _HELD_OUT[: [n for n, _ in _HELD_OUT].index(split)] for name in files]
+    assert not _shared_with(earlier, frozen)
