@@ -82,13 +82,14 @@ Data (`sora_sdk/safety/data/`):
   author in the voice of people typing into a phone app (dictation, hashtags, emoji, slang,
   regional Englishes) and of image-to-video, extension and loop requests about an upload,
   deduplicated against every earlier split including test18, frozen before anything was measured
-  on it: the fourteenth round's held-out split.
+  on it: the fourteenth round's held-out split (measured once). Tuning data since the fifteenth
+  round.
 * test20 (`--split test20`): `redteam_test20.jsonl` / `benign_test20.jsonl`, one more independent
   author in the voice of professionals who work near sensitive subjects (newsrooms, teachers,
   nurses, harm-reduction NGOs, trainers, museums, lawyers, studios), the red-team prompts often
   behind the same professional framing; deduplicated against every earlier split including test19,
-  frozen before anything was measured on it: held out for the next round. `all` adds test19 and
-  test20 to the tuning splits; `tuning` leaves them out.
+  frozen before anything was measured on it: the fifteenth round's held-out split. `all` adds
+  test20 to the tuning splits; `tuning` leaves it out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,

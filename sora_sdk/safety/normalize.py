@@ -24,7 +24,7 @@ import unicodedata
 
 from sora_sdk.safety.scripts import script_gloss
 from sora_sdk.safety.translate import gloss_views
-from sora_sdk.safety.typos import names_in, typo_view
+from sora_sdk.safety.typos import names_in, typo_view, unmask_view
 
 __all__ = ["normalize_views", "CONFUSABLES"]
 
@@ -184,6 +184,9 @@ def _normalize_views(text: str, typo: bool = True) -> tuple[str, ...]:
     folded = _SHOT_HEADING.sub(" ", _fold(text))
     views = [_squash(folded)]
     candidates = [_deleet(folded, one) for one in _LEET_ONE] + [_WORD_HYPHEN.sub(" ", folded)]
+    # Fifteenth round: a letter starred out inside a word ("sh*ot up the sch*ol") read as the word.
+    if (unmasked := unmask_view(folded)) is not None:
+        candidates.append(unmasked)
     for c in candidates:
         v = _squash(c)
         if v not in views:

@@ -21,9 +21,10 @@ deception without a "fake" word, and hard negatives), the former held-out splits
 eighth round's held-out split, folded in for the ninth round), `test11` to `test13` (the ninth
 round's held-out splits, folded in for the tenth round), `test14` and `test15` (the tenth
 round's held-out splits, folded in for the eleventh round), `test16` (the eleventh round's,
-folded in for the twelfth), `test17` (the twelfth round's, folded in for the thirteenth) and
-`test18` (the thirteenth round's, folded in for the fourteenth).
-The newer held-out splits (`test19`, `test20`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+folded in for the twelfth), `test17` (the twelfth round's, folded in for the thirteenth),
+`test18` (the thirteenth round's, folded in for the fourteenth) and `test19` (the fourteenth
+round's, folded in for the fifteenth).
+The newer held-out split (`test20`) is never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -75,6 +76,7 @@ import numpy as np
 from sora_sdk.safety.augment import EVASIONS, FRAMINGS, synthetic_benign, synthetic_likeness, synthetic_minors
 from sora_sdk.safety.augment_long import bury_in_scene, synthetic_follow_ups, synthetic_long_scenes
 from sora_sdk.safety.augment_more import synthetic_about_harm, synthetic_leaders, synthetic_weapons
+from sora_sdk.safety.augment_phone import synthetic_foreign_requests, synthetic_pov_captions, synthetic_upload_harm
 from sora_sdk.safety.augment_open import (
     synthetic_edit_requests,
     synthetic_glossed_words,
@@ -96,20 +98,21 @@ TUNING_FILES = (
     "redteam_test13.jsonl", "benign_test13.jsonl", "redteam_test14.jsonl", "benign_test14.jsonl",
     "redteam_test15.jsonl", "benign_test15.jsonl", "redteam_test16.jsonl", "benign_test16.jsonl",
     "redteam_test17.jsonl", "benign_test17.jsonl", "redteam_test18.jsonl", "benign_test18.jsonl",
+    "redteam_test19.jsonl", "benign_test19.jsonl",
 )
-# test2 to test18 were held out for one measurement each; their misses were read, so they are
-# tuning data now. The newer held-out splits (test19, test20) are never read here: `load_tuning` refuses them.
+# test2 to test19 were held out for one measurement each; their misses were read, so they are
+# tuning data now. The newer held-out split (test20) is never read here: `load_tuning` refuses it.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
                  "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
-                 "test17", "test18")
-# The newer splits, frozen and never trained on (test19, written in the thirteenth round, held out
-# for the fourteenth; test20, written in the fourteenth); a round that folds one in moves it from
-# here to TUNING_SPLITS and TUNING_FILES.
-HELD_OUT_SPLITS = ("test19", "test20")
+                 "test17", "test18", "test19")
+# The newer split, frozen and never trained on (test20, written in the fourteenth round, held out
+# for the fifteenth); a round that folds one in moves it from here to TUNING_SPLITS and TUNING_FILES.
+HELD_OUT_SPLITS = ("test20",)
 # Default synthetic prompt counts, in `build_samples`' argument order (n_synthetic, n_minors, ...):
 # the CLI's defaults here and the counts `train_lora` scales.
 SYNTHETIC_COUNTS = {"synthetic": 1000, "minors": 300, "likeness": 200, "about": 400, "leaders": 100, "weapons": 200,
-                    "shapes": 600, "open": 300, "glossed": 300, "edits": 300, "long": 500, "follow_ups": 200, "buried": 1500}
+                    "shapes": 600, "open": 300, "glossed": 300, "edits": 300, "long": 500, "follow_ups": 200, "buried": 1500,
+                    "foreign_requests": 500, "pov": 200, "upload_harm": 300}
 CATEGORIES = ("sexual", "minors", "violence", "hate", "self_harm", "weapons", "likeness", "deception")
 # Which other categories' prompts are negatives for a category (weighted `CROSS_WEIGHT`), so that
 # an adult sexual prompt does not also score as `minors`. Left out where a prompt of the other
@@ -161,7 +164,8 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
                   n_likeness: int = 0, n_about: int = 0, n_leaders: int = 0,
                   n_weapons: int = 0, n_shapes: int = 0, n_open: int = 0,
                   n_glossed: int = 0, n_edits: int = 0, n_long: int = 0, n_follow_ups: int = 0,
-                  n_buried: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
+                  n_buried: int = 0, n_foreign_requests: int = 0, n_pov: int = 0,
+                  n_upload_harm: int = 0) -> tuple[list[tuple[int, str, str]], np.ndarray]:
     """(group id, text, label) for every original, augmented and synthetic prompt, and the group
     id of each row of `rows`. Synthetic prompts (`n_synthetic` benign, `n_minors` harmful
     `minors`, `n_likeness` harmful `likeness`; since the eighth round `n_about` benign prompts about
@@ -172,7 +176,9 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
     `n_follow_ups` benign chat follow-ups, `augment_long.py`) have no row, so they stay in
     every training fold. Since the thirteenth round also `n_buried` red-team rows (drawn by a
     generator of their own) get one more variant, the prompt buried as a beat of a benign scene
-    (`augment_long.bury_in_scene`), in the row's own group."""
+    (`augment_long.bury_in_scene`), in the row's own group. Since the fifteenth round also
+    `n_foreign_requests` benign short requests in twenty-four languages, `n_pov` benign phone-app
+    captions and `n_upload_harm` red-team edits of the user's own upload (`augment_phone.py`)."""
     rng = random.Random(seed)
     keys: dict[str, int] = {}
     out = []
@@ -210,6 +216,12 @@ def build_samples(rows: list[dict], seed: int, n_synthetic: int, n_minors: int =
     bury_rng = random.Random(seed + 59)
     for g, r in bury_rng.sample(red, min(n_buried, len(red))):
         out.append((g, bury_in_scene(bury_rng, r["text"]), r["category"]))
+    # Fifteenth round: short foreign requests and phone captions (benign), edits of an upload into harm.
+    for offset, gen, n in ((61, synthetic_foreign_requests, n_foreign_requests), (67, synthetic_pov_captions, n_pov)):
+        for text in gen(random.Random(seed + offset), n):
+            out.append((keys.setdefault(_group_key(text), len(keys)), text, "benign"))
+    for text, label in synthetic_upload_harm(random.Random(seed + 71), n_upload_harm):
+        out.append((keys.setdefault(_group_key(text), len(keys)), text, label))
     return out, np.array(row_groups)
 
 
@@ -325,6 +337,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="synthetic benign chat follow-ups about a video (thirteenth round; augment_long.py)")
     ap.add_argument("--synthetic-buried", type=int, default=SYNTHETIC_COUNTS["buried"],
                     help="red-team rows that also get a variant buried in a benign scene (thirteenth round; augment_long.py)")
+    ap.add_argument("--synthetic-foreign-requests", type=int, default=SYNTHETIC_COUNTS["foreign_requests"],
+                    help="synthetic benign short requests in twenty-four languages (fifteenth round; augment_phone.py)")
+    ap.add_argument("--synthetic-pov", type=int, default=SYNTHETIC_COUNTS["pov"],
+                    help="synthetic benign phone-app captions: 'pov:' and trends (fifteenth round; augment_phone.py)")
+    ap.add_argument("--synthetic-upload-harm", type=int, default=SYNTHETIC_COUNTS["upload_harm"],
+                    help="synthetic edits of the user's own upload into harm (harmful; fifteenth round; augment_phone.py)")
     ap.add_argument("--synthetic-leaders", type=int, default=SYNTHETIC_COUNTS["leaders"],
                     help="synthetic heads of state in compromising scenes (harmful likeness; eighth round)")
     ap.add_argument("--synthetic-weapons", type=int, default=SYNTHETIC_COUNTS["weapons"],

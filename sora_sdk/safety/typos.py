@@ -27,7 +27,7 @@ import functools
 import re
 import string
 
-__all__ = ["typo_view", "names_in", "correct", "MIN_LEN", "MAX_SHARE"]
+__all__ = ["typo_view", "names_in", "correct", "unmask_view", "MIN_LEN", "MAX_SHARE"]
 
 MIN_LEN = 4  # shorter words have too many neighbours one edit away
 COMMON_RANK = 8000  # a 4-letter word is only corrected to a vocabulary word ranked below this
@@ -145,6 +145,66 @@ def typo_view(view: str, names: frozenset[str] = frozenset()) -> str | None:
     if not fixed or (sum(t in fixed for t in long_words) > MAX_SHARE * len(long_words) and function < MIN_FUNCTION_MANY):
         return None
     return " ".join(fixed.get(t, t) for t in tokens)
+
+
+# Fifteenth round: a letter starred out inside a word ("sh*ot up the sch*ol", "k*ll"). The plain
+# view drops the star ("shot up the schol"), which reads as a different word or none.
+_MASKED = re.compile(r"(?<![a-z])[a-z]+(?:[*#%]{1,2}[a-z]+)+(?![a-z])|(?<![a-z])[a-z]{2,}[*#%]{1,2}(?![a-z*#%])")
+
+
+@functools.lru_cache(maxsize=1)
+def _harm_words() -> frozenset[str]:
+    """Single-word terms a rule matches on (its `any_of`, three letters up: "sex", "porn", "shoot"),
+    not the context words it looks for nearby ("plan", "shirt")."""
+    from sora_sdk.safety.lexicon import RULES
+
+    return frozenset(w for rule in RULES for term in rule.any_of
+                     if not term.startswith("re:") and len(w := term.rstrip("*")) >= 3 and w.isalpha())
+
+
+def _unmask_word(word: str) -> str | None:
+    """The known word `word` spells with each run of one or two `*`/`#`/`%` read as that many
+    letters: a word a rule matches on first (a letter is starred out to hide it), then another
+    lexicon word, then the most frequent vocabulary word; None if there is none."""
+    parts = re.split(r"([*#%]+)", word)
+    holes = [len(p) for p in parts[1::2]]
+    if sum(holes) > 3:
+        return None
+    vocab, lexicon, harm = _vocab_rank(), _lexicon_words(), _harm_words()
+    best = None
+    fills = [""]
+    for n in holes:
+        step = [a + b for a in _LETTERS for b in (_LETTERS if n == 2 else [""])]
+        fills = [f + "|" + s for f in fills for s in step] if fills != [""] else step
+    for fill in fills:
+        letters = fill.split("|")
+        cand = "".join(p if i % 2 == 0 else letters[i // 2] for i, p in enumerate(parts))
+        in_lex, rank = cand in lexicon, vocab.get(cand)
+        if cand not in harm and not in_lex and rank is None:
+            continue
+        key = (0 if cand in harm else 1 if in_lex else 2, rank if rank is not None else 0)
+        if best is None or key < best[0]:
+            best = (key, cand)
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=4096)
+def unmask_view(folded: str) -> str | None:
+    """`folded` (a folded prompt, before punctuation is squashed) with every word that has a letter
+    or two starred out read as the known word it spells ("sch*ol" -> "school"), or None if no
+    word is. A star that fills no known word is left for the plain view to drop."""
+    changed = False
+
+    def fill(m: re.Match) -> str:
+        nonlocal changed
+        w = _unmask_word(m.group(0))
+        if w is None:
+            return m.group(0)
+        changed = True
+        return w
+
+    out = _MASKED.sub(fill, folded)
+    return out if changed else None
 
 
 def names_in(raw: str) -> frozenset[str]:

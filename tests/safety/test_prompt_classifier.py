@@ -29,13 +29,13 @@ def test_shipped_weights_load_with_their_training_record(clf):
     meta = clf.metadata
     assert 0.0 < meta["threshold"] < 1.0 and meta["encoder"] == "sentence-transformers/all-MiniLM-L6-v2"
     assert meta["mean_layers"] == [2, 4, 6] and meta["max_layers"] == [4, 6]
-    # Trained on the tuning splits only (test2 to test18 were folded in after their one held-out
+    # Trained on the tuning splits only (test2 to test19 were folded in after their one held-out
     # measurement; never the next held-out split), and the operating point met the FP target out of fold.
     assert meta["trained_on"] == list(TUNING_FILES)
     assert not any(f"_{s}." in f for s in HELD_OUT_SPLITS for f in meta["trained_on"])
     assert meta["tuning_splits"] == ["dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5",
                                      "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13",
-                                     "test14", "test15", "test16", "test17", "test18"]
+                                     "test14", "test15", "test16", "test17", "test18", "test19"]
     # Tenth round: Shapes requests and open requests; eleventh: glossed readings of everyday prompts;
     # twelfth: edit requests about an uploaded clip; thirteenth: long scenes, chat follow-ups, buried harm.
     assert meta["synthetic"][6:] == [600, 300, 300, 300, 500, 200, 1500]

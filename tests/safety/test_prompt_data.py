@@ -1,6 +1,6 @@
-"""The prompt sets: every former held-out split (test to test18) stays as committed (all are tuning
+"""The prompt sets: every former held-out split (test to test19) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out splits (test19, test20) are not tuning data."""
+it was written; the held-out split (test20) is not tuning data."""
 
 import hashlib
 import json
@@ -201,19 +201,20 @@ def _load(name):
 
 
 # The independent authors' splits in the order they were written, each measured once as held out
-# and folded into the tuning data afterwards (test4 and test5 in the fifth round ... test18 in the fourteenth).
+# and folded into the tuning data afterwards (test4 and test5 in the fifth round ... test19 in the fifteenth).
 _FORMER_HELD_OUT = (
     ("test4", FROZEN_TEST4_SHA256), ("test5", FROZEN_TEST5_SHA256), ("test6", FROZEN_TEST6_SHA256),
     ("test7", FROZEN_TEST7_SHA256), ("test8", FROZEN_TEST8_SHA256), ("test9", FROZEN_TEST9_SHA256),
     ("test10", FROZEN_TEST10_SHA256), ("test11", FROZEN_TEST11_SHA256), ("test12", FROZEN_TEST12_SHA256),
     ("test13", FROZEN_TEST13_SHA256), ("test14", FROZEN_TEST14_SHA256), ("test15", FROZEN_TEST15_SHA256),
     ("test16", FROZEN_TEST16_SHA256), ("test17", FROZEN_TEST17_SHA256), ("test18", FROZEN_TEST18_SHA256),
+    ("test19", FROZEN_TEST19_SHA256),
 )
 
 
 # Every frozen split, oldest first: the first ones, the independent authors' former held-out splits,
 # and the current held-out ones.
-_HELD_OUT = (("test19", FROZEN_TEST19_SHA256), ("test20", FROZEN_TEST20_SHA256))
+_HELD_OUT = (("test20", FROZEN_TEST20_SHA256),)
 _ALL_FROZEN = (("test", FROZEN_SHA256), ("test2", FROZEN_TEST2_SHA256), ("test3", FROZEN_TEST3_SHA256),
                *_FORMER_HELD_OUT, *_HELD_OUT)
 
@@ -312,7 +313,7 @@ def test_train2_is_tuning_data_and_repeats_no_prompt_of_another_split():
 
 
 def _tuning_files_before(split):
-    """The tuning files as they were when `split` was written (test4 to test18 were folded in later)."""
+    """The tuning files as they were when `split` was written (test4 to test19 were folded in later)."""
     from sora_sdk.safety.train_classifier import TUNING_FILES
 
     later = tuple(name for name, _ in _FORMER_HELD_OUT)
@@ -327,19 +328,19 @@ def test_test4_shared_no_prompt_with_any_earlier_split():
     assert shared <= ISSUE_HARD_NEGATIVES | {"p.r.o a.n.a t.h.i.n.s.p.o video"}
 
 
-def test_test4_to_test18_are_tuning_data_now():
+def test_test4_to_test19_are_tuning_data_now():
     # Each was measured once as held out and then read (docs/safety.md): test4 and test5 are trained
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
     # the eighth, test10 since the ninth, test11 to test13 since the tenth, test14 and test15 since
-    # the eleventh, test16 since the twelfth, test17 since the thirteenth, test18 since the fourteenth.
-    # The held-out splits test19 and test20 are not tuning data.
+    # the eleventh, test16 since the twelfth, test17 since the thirteenth, test18 since the fourteenth,
+    # test19 since the fifteenth. The held-out split test20 is not tuning data.
     from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {name for _, frozen in _FORMER_HELD_OUT for name in frozen}
     assert folded <= set(TUNING_FILES)
     folded_splits = {split for split, _ in _FORMER_HELD_OUT}
-    assert folded_splits == {f"test{i}" for i in range(4, 19)}
-    assert HELD_OUT_SPLITS == ("test19", "test20")
+    assert folded_splits == {f"test{i}" for i in range(4, 20)}
+    assert HELD_OUT_SPLITS == ("test20",)
     assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
     assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}

@@ -198,6 +198,8 @@ VIOLENCE_INTENT = (
         "in a blender", "into a blender", "wood chipper", "boiled alive", "boil* alive", "tied to the tracks",
         "taped shut", "shot with a bb gun", "firecracker* tied", "firecracker* in its", "being kicked",
         "kicked repeatedly", "being hit with", "starv* to death",
+        # Fifteenth round (`test19`): crush videos ("kitten crushed under a high heel boot").
+        r"re:crush\w*\s+(?:\w+\s+){0,1}(?:under|beneath|by|with)\s+(?:a\s+|the\s+|her\s+)?(?:\w+\s+){0,2}(?:heels?|boots?|shoes?|stilettos?|feet|foot)",
     ), near=_ANIMALS, window=5,
          unless=("hot dog*", "corn dog*", "fire dog*", "sled dog*", "dog fight* in the sky", "dogfight*",
                  "on fire with excitement", "kick* a ball", "kicking a ball", "beaten egg*", "fire station dog",

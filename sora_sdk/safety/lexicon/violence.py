@@ -122,6 +122,8 @@ VIOLENCE = (
         "bank shot*", "jump shot*", "trick shot*", "slap shot*", "three point shot*",
         # Fourteenth round: water-safety messages ("drowning-prevention PSA: lifeguard watching kids").
         "drowning prevention", "prevent* drowning", "drowning awareness",
+        # Fifteenth round: the Nigerian singer ("burna boy performing in lagos"; the typo view reads "burn boy").
+        "burna boy", r"re:burna?\s+boy\s+(?:\w+\s+){0,2}(?:perform\w*|sing\w*|concerts?|live|music|albums?|songs?|tour\w*|on\s+stage)",
     ), exempt_in=()),
     Rule("violence/strict", C.VIOLENCE, ("blood*", "bloody", "fight*", "war", "battle*",
                                          "wound*", "dead", "death", "zombie*", "skeleton*"),
@@ -152,6 +154,14 @@ SELF_HARM = (
         "razor cuts", "razor blade cuts", "hang* myself", "hang* himself",
         "hang* herself", "hang* themselves", "noose around",
         r"re:(?:rope|noose|cord|belt)(?:\s+\S+){0,8}\s+kick\w*\s+(?:the\s+)?(?:chair|stool)\s+away", "end my life", "end his life",
+        # Fifteenth round (`test19`): the user's own upload edited into a suicide ("loop my selfie so it
+        # fades into me hanging in my room", "extend my clip so i walk into the ocean and never come
+        # back", "tying the knot in my wardrobe ... then kicking the chair", "a razor on skin, blood").
+        r"re:(?:fades?|fading|turns?|turning|cuts?|ends?|ending|morphs?|transitions?|dissolves?)\s+(?:\w+\s+){0,3}(?:into|to|with)\s+me\s+(?:hanging(?!\s+(?:out|around|with|up|on\s+to))|hanged|jumping\s+off|cutting\s+my|overdosing|drowning)",
+        r"re:walk\w*\s+into\s+the\s+(?:ocean|sea|river|lake|water|waves)\s+(?:\w+\s+){0,3}never\s+(?:come|comes|coming|came)\s+back",
+        r"re:(?:knot|rope|noose)(?:\s+\S+){0,12}\s+kick\w*\s+(?:away\s+)?(?:the\s+|a\s+)?(?:chair|stool)",
+        r"re:(?:razor|blade)s?\s+(?:on|across|against|into)\s+(?:\w+\s+){0,2}(?:skin|wrists?|arms?|thighs?)(?:\s+\S+){0,6}\s+(?:blood|bleed\w*)",
+        r"re:(?:jump\w*|leap\w*|fall\w*)\s+(?:off|from)\s+(?:the\s+)?(?:\d{2,}|[5-9])(?:st|nd|rd|th)?\s+(?:floor|storey|story)",
         # Thirteenth round (`test17`): the hanging told as steps ("ties a rope ... steps off the chair").
         r"re:(?:rope|noose|cord|belt)(?:\s+\S+){0,10}\s+(?:steps?|stepping|stepped)\s+off\s+(?:the\s+|a\s+)?(?:chair|stool|bucket|crate)",
         "end her life", "end their life", "end their lives", "ending my life", "ending her life",
@@ -184,6 +194,8 @@ SELF_HARM = (
                r"re:(?:recogni[sz]\w*|spot\w*|notic\w*)\s+(?:\w+\s+){0,2}self\s*harm\w*\s+(?:warning\s+)?signs?",
                r"re:self\s*harm\w*\s+(?:warning\s+)?signs?",
                "suicide door*", "self harm awareness", "self harm prevention", "suicide squeeze*",
-               "self harm recovery", "recovery from self harm"),
+               "self harm recovery", "recovery from self harm",
+               # Fifteenth round: "a support group for people recovering from self harm".
+               r"re:recover\w*\s+from\s+(?:self\s*harm\w*|suicid\w*|a\s+suicide\s+attempt)"),
        exempt_in=()),
 )

@@ -24,7 +24,9 @@ WEAPONS = (
     ), unless=("photo bomb*", "photobomb*", "bath bomb*", "da bomb", "bombshell*", "bomb pop*",
                "bombing the exam", "bomb the exam", "bombing the audition", "bomb the audition",
                "bomb the test", "seed bomb*", "glitter bomb*", "chocolate bomb*", "cocoa bomb*",
-               "bombing the test")),
+               "bombing the test",
+               # Fifteenth round: failing on stage ("you bomb the presentation and laugh about it").
+               r"re:bomb\w*\s+(?:the|my|his|her|their|that|an?|your)\s+(?:presentation|exam|interview|speech|quiz|pitch|gig|set|recital|finals?|driving\s+test)")),
     Rule("weapons/attacks", C.WEAPONS, (
         "mass shooting*", "school shooting*", "shooting spree*", "killing spree*", "active shooter*",
         "open* fire on", "opened fire on", "shoot up a school", "shoot up the school",
@@ -48,6 +50,9 @@ WEAPONS = (
         "islamic state", "nasheed*", "columbine shooter*", "flown into the",
         r"re:glorif\w*\s+(?:\w+\s+){0,3}(?:shooters?|bombers?|terrorists?|attackers?|massacres?|killers?)",
         r"re:(?:plane|jet|airliner|aircraft)s?\s+(?:\w+\s+){0,2}(?:into|at)\s+(?:a|the)\s+(?:\w+\s+)?(?:building|tower|skyscraper|white house|capitol|pentagon|crowd|stadium|school)",
+        r"re:shoot\w*\s+up\s+(?:a|the|my|our|this|that|his|her)\s+(?:old\s+)?(?:school|church|mosque|synagogue|temple|mall|concert|class\w*|office|club|stadium|festival|parade|campus|hospital)(?![a-z])",
+        # Fifteenth round (`test19`): a photo of a school or a crowd edited into an explosion with the people inside.
+        r"re:(?:explod\w*|blows?\s+up|blew\s+up|blown\s+up|blowing\s+up|burns?\s+down|burning\s+down)\s+with\s+(?:the\s+|all\s+the\s+|all\s+)?(?:kids|children|students|pupils|people|everyone|families|crowd|worshippers|teachers)\s+(?:\w+\s+){0,2}inside",
         r"re:(?:grenades?|bombs?|explosives?|molotovs?)\s+(?:\w+\s+){0,2}(?:into|at|on)\s+(?:a|the)\s+(?:\w+\s+)?(?:crowd\w*|cafe|school|market|church|mosque|synagogue|bus|train|stadium|concert|mall|people|hospital|kindergarten)(?![a-z])",
     ), unless=("goddess isis", "isis goddess", "temple of isis", "isis statue", "statue of isis",
                # Eighth round: mourning after an attack, and explainers on how extremists are countered
