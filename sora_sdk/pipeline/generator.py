@@ -310,12 +310,12 @@ class VideoGenerator(FramePromptsMixin):
             for f in ("num_frames", "height", "width", "num_inference_steps", "guidance_scale"):
                 if getattr(r, f) != getattr(first, f):
                     raise ValueError(f"all requests in a batch must share {f}; got {getattr(r, f)} and {getattr(first, f)}.")
-        # Safety gate, before any compute: prompts, negative prompts and condition frames.
+        # Safety gate, before any compute: prompts, what negative prompts steer towards, condition frames.
         gate = self.safety_filter
         for r in requests:
             gate.check_prompt(r.prompt).raise_if_blocked()
             if r.negative_prompt.strip():
-                gate.check_prompt(r.negative_prompt).raise_if_blocked()
+                gate.check_negative_prompt(r.negative_prompt, r.prompt).raise_if_blocked()
             for cond in r.conditions:
                 gate.check_frames(cond.frames, check="condition").raise_if_blocked()
         requests = [r if r.seed is not None else r.model_copy(update={"seed": random.randrange(2**31)}) for r in requests]

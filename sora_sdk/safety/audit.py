@@ -53,7 +53,7 @@ class AuditLog:
         """Write one record and return it.
 
         Args:
-            check: Which check decided: `prompt`, `condition`, `frames`.
+            check: Which check decided: `prompt`, `negative_prompt`, `condition`, `frames`.
             decision: The decision made.
             request: What was checked, hashed into `request_sha256`.
             prompt: The raw prompt, stored only when the policy allows it.

@@ -4,6 +4,7 @@ The pipeline calls it in this order (see docs/safety.md for the gated paths):
 
     gate = SafetyFilter.from_preset("default")
     gate.check_prompt(prompt).raise_if_blocked()                  # before any compute
+    gate.check_negative_prompt(negative, prompt).raise_if_blocked()  # what it steers towards
     gate.check_frames(condition_frames, check="condition").raise_if_blocked()
     video = gate.release(video)                                    # frame check, then watermark
     gate.save(video, "out.mp4")                                    # C2PA-signed, atomic
@@ -29,6 +30,7 @@ from sora_sdk.safety.frame_check import (
     degenerate_findings,
     sample_frame_indices,
 )
+from sora_sdk.safety.negative_prompt import steered_towards
 from sora_sdk.safety.policy import Category, SafetyPolicy, load_policy
 from sora_sdk.safety.prompt_check import Finding, PromptChecker, PromptClassifier
 from sora_sdk.video import Video
@@ -122,6 +124,38 @@ class SafetyFilter:
             findings += self._classifier_findings(self.prompt_classifier.classify(text), source)
         decision = self._decide(findings)
         self.audit.record("prompt", decision, text, prompt=text)
+        return decision
+
+    def check_negative_prompt(self, negative_prompt: str, prompt: str = "") -> SafetyDecision:
+        """Check a negative prompt for what it steers the generation towards, before any compute.
+
+        Guidance moves away from the negative prompt, so "gore, blood, nudity" keeps a video clean
+        and is allowed; naming the safe side of a line ("clothes", "adult", "alive") steers towards
+        its harm, which is read together with `prompt` and checked like a prompt
+        (`negative_prompt.steered_towards`). Check `prompt` itself with `check_prompt` first.
+
+        Args:
+            negative_prompt: The negative prompt as the user wrote it.
+            prompt: The prompt it is used with.
+
+        Returns:
+            The decision; call `.raise_if_blocked()` to stop on a block.
+        """
+        if not isinstance(negative_prompt, str) or not isinstance(prompt, str):
+            raise TypeError("check_negative_prompt expects str arguments, got "
+                            f"{type(negative_prompt).__name__} and {type(prompt).__name__}.")
+        findings: list[Finding] = []
+        towards = steered_towards(negative_prompt)
+        if towards:
+            reading = ", ".join([p for p in (prompt.strip(),) if p] + towards)
+            findings = self._prompts.findings(reading)
+            if self.prompt_classifier is not None:
+                source = f"prompt classifier {type(self.prompt_classifier).__name__}"
+                findings += self._classifier_findings(self.prompt_classifier.classify(reading), source)
+            note = f" (the negative prompt steers towards: {', '.join(towards)})"
+            findings = [Finding(f.category, f.reason + note) for f in findings]
+        decision = self._decide(findings)
+        self.audit.record("negative_prompt", decision, negative_prompt, prompt=negative_prompt)
         return decision
 
     def check_frames(self, video: Video | np.ndarray, check: str = "frames") -> SafetyDecision:

@@ -54,9 +54,24 @@ def test_blocked_frames_stop_every_path(tiny_generator, clip, path):
         paths(tiny_generator, clip, "a red circle moving right")[path]()
 
 
-def test_blocked_negative_prompt(tiny_generator):
-    with pytest.raises(ContentBlocked):
-        tiny_generator.generate("a red circle", negative_prompt=BLOCKED_PROMPT, **FAST)
+def test_negative_prompt_steering_towards_harm_is_blocked(tiny_generator, monkeypatch):
+    # Steering away from clothes and adults is steering towards a nude child.
+    calls = []
+    monkeypatch.setattr(tiny_generator.transformer, "forward", lambda *a, **k: calls.append(1))
+    with pytest.raises(ContentBlocked) as err:
+        tiny_generator.generate("a woman lying on a bed", negative_prompt="clothes, clothing, adult", **FAST)
+    assert "minors" in [str(c.value if hasattr(c, "value") else c) for c in err.value.categories]
+    assert "steers towards: nude, child" in " ".join(err.value.reasons)
+    assert calls == []
+
+
+def test_negative_prompt_steering_away_from_harm_is_allowed(tiny_generator):
+    # The usual clean-output negative prompt names harm; guidance moves away from it.
+    video = tiny_generator.generate("a red circle moving right", negative_prompt=BLOCKED_PROMPT + ", gore, nudity",
+                                    seed=0, **FAST)
+    assert video.frames.shape[0] == 9
+    records = [r for r in tiny_generator.safety_filter.audit.records if r["check"] == "negative_prompt"]
+    assert records and records[-1]["action"] == "allow"
 
 
 def test_released_video_is_marked_and_saved_with_provenance(tiny_generator, tmp_path):
