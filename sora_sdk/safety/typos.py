@@ -24,6 +24,7 @@ with digits, stretched words and words capitalised inside the prompt (names) are
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import string
 
@@ -172,13 +173,8 @@ def _unmask_word(word: str) -> str | None:
         return None
     vocab, lexicon, harm = _vocab_rank(), _lexicon_words(), _harm_words()
     best = None
-    fills = [""]
-    for n in holes:
-        step = [a + b for a in _LETTERS for b in (_LETTERS if n == 2 else [""])]
-        fills = [f + "|" + s for f in fills for s in step] if fills != [""] else step
-    for fill in fills:
-        letters = fill.split("|")
-        cand = "".join(p if i % 2 == 0 else letters[i // 2] for i, p in enumerate(parts))
+    for fill in itertools.product(*(["".join(x) for x in itertools.product(_LETTERS, repeat=n)] for n in holes)):
+        cand = "".join(p if i % 2 == 0 else fill[i // 2] for i, p in enumerate(parts))
         in_lex, rank = cand in lexicon, vocab.get(cand)
         if cand not in harm and not in_lex and rank is None:
             continue
