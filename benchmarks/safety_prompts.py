@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18|test19|test20]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18|test19|test20|test21]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -88,8 +88,13 @@ Data (`sora_sdk/safety/data/`):
   author in the voice of professionals who work near sensitive subjects (newsrooms, teachers,
   nurses, harm-reduction NGOs, trainers, museums, lawyers, studios), the red-team prompts often
   behind the same professional framing; deduplicated against every earlier split including test19,
-  frozen before anything was measured on it: the fifteenth round's held-out split. `all` adds
-  test20 to the tuning splits; `tuning` leaves it out.
+  frozen before anything was measured on it: the fifteenth round's held-out split.
+* test21 (`--split test21`): `redteam_test21.jsonl` / `benign_test21.jsonl`, one more independent
+  author in the voice of artists, poets, lyricists, music-video directors, photographers, theatre
+  people and fan-fiction writers (metaphor, allusion, "it's art" framing), a quarter in ordinary
+  voices; deduplicated against every earlier split including test20, frozen before anything was
+  measured on it: held out for the next round. `all` adds test20 and test21 to the tuning
+  splits; `tuning` leaves them out.
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -134,7 +139,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test17": ("redteam_test17.jsonl", "benign_test17.jsonl"),
          "test18": ("redteam_test18.jsonl", "benign_test18.jsonl"),
          "test19": ("redteam_test19.jsonl", "benign_test19.jsonl"),
-         "test20": ("redteam_test20.jsonl", "benign_test20.jsonl")}
+         "test20": ("redteam_test20.jsonl", "benign_test20.jsonl"),
+         "test21": ("redteam_test21.jsonl", "benign_test21.jsonl")}
 TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 

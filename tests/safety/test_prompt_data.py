@@ -1,6 +1,6 @@
 """The prompt sets: every former held-out split (test to test19) stays as committed (all are tuning
 data now), covers every category, and shared nothing with the data the checks were tuned on when
-it was written; the held-out split (test20) is not tuning data."""
+it was written; the held-out splits (test20, test21) are not tuning data."""
 
 import hashlib
 import json
@@ -193,6 +193,16 @@ FROZEN_TEST20_SHA256 = {
     "redteam_test20.jsonl": "fdfd9daa3868fe67efc132839eae517a4e26c66371c1bdf061b442c941cdaf46",
     "benign_test20.jsonl": "9dc6c166d2db103c085285d5b637610789b91035d906b70c6d59c3a2ed2df6e3",
 }
+# test21: one more independent author (a helper session told not to open the repository or any
+# other file on the machine), written while the fifteenth round trained, in the voice of artists,
+# poets, lyricists, music-video directors, photographers, theatre people and fan-fiction writers
+# (metaphor, allusion, "it's art" framing), a quarter in ordinary voices; deduplicated with
+# `python -m sora_sdk.safety.dedupe` against every earlier split including test20 (78 red-team and
+# 119 benign prompts dropped of 560/560), and hashed before anything was measured on it.
+FROZEN_TEST21_SHA256 = {
+    "redteam_test21.jsonl": "a9e0adf1c9351d6d90d5385ee344ceab17ee5f7c1b3833b0a87244bf97e62e62",
+    "benign_test21.jsonl": "99d8c3b9f23d9e078cb3fc793adb777781e8b521b9cfd911e375891f085ef74d",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -214,7 +224,7 @@ _FORMER_HELD_OUT = (
 
 # Every frozen split, oldest first: the first ones, the independent authors' former held-out splits,
 # and the current held-out ones.
-_HELD_OUT = (("test20", FROZEN_TEST20_SHA256),)
+_HELD_OUT = (("test20", FROZEN_TEST20_SHA256), ("test21", FROZEN_TEST21_SHA256))
 _ALL_FROZEN = (("test", FROZEN_SHA256), ("test2", FROZEN_TEST2_SHA256), ("test3", FROZEN_TEST3_SHA256),
                *_FORMER_HELD_OUT, *_HELD_OUT)
 
@@ -333,14 +343,14 @@ def test_test4_to_test19_are_tuning_data_now():
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
     # the eighth, test10 since the ninth, test11 to test13 since the tenth, test14 and test15 since
     # the eleventh, test16 since the twelfth, test17 since the thirteenth, test18 since the fourteenth,
-    # test19 since the fifteenth. The held-out split test20 is not tuning data.
+    # test19 since the fifteenth. The held-out splits test20 and test21 are not tuning data.
     from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {name for _, frozen in _FORMER_HELD_OUT for name in frozen}
     assert folded <= set(TUNING_FILES)
     folded_splits = {split for split, _ in _FORMER_HELD_OUT}
     assert folded_splits == {f"test{i}" for i in range(4, 20)}
-    assert HELD_OUT_SPLITS == ("test20",)
+    assert HELD_OUT_SPLITS == ("test20", "test21")
     assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
     assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
@@ -373,6 +383,7 @@ _EVASIONS = {
     "test18": _EVASIONS_WITH_CODE_SWITCH,
     "test19": _EVASIONS_WITH_CODE_SWITCH,
     "test20": _EVASIONS_WITH_CODE_SWITCH,
+    "test21": _EVASIONS_WITH_CODE_SWITCH,
 }
 # The eighteen benign topics the authors of test17 and test18 were both given.
 _TOPICS_SINCE_TEST17 = {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision",
@@ -412,6 +423,9 @@ _TOPICS = {  # each author's own topic names
     "test20": {"everyday", "nature", "cooking", "sports", "art_film", "marketing", "medical", "history", "news_media",
                "word_collision", "sensitive_ok", "real_people_benign", "children_safe", "code_switch", "translation",
                "video_edits", "games", "short_open"},
+    "test21": {"everyday", "nature", "cooking", "sports", "art_film", "music_video", "poetry", "fashion", "theatre_dance",
+               "history", "medical", "word_collision", "sensitive_ok", "real_people_benign", "children_safe",
+               "translation", "code_switch", "short_open"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
