@@ -316,6 +316,8 @@ class VideoGenerator(FramePromptsMixin):
             gate.check_prompt(r.prompt).raise_if_blocked()
             if r.negative_prompt.strip():
                 gate.check_negative_prompt(r.negative_prompt, r.prompt).raise_if_blocked()
+                if r.guidance_scale < 1:  # (1 - scale) of the negative prompt is asked for
+                    gate.check_prompt(r.negative_prompt).raise_if_blocked()
             for cond in r.conditions:
                 gate.check_frames(cond.frames, check="condition").raise_if_blocked()
         requests = [r if r.seed is not None else r.model_copy(update={"seed": random.randrange(2**31)}) for r in requests]

@@ -108,7 +108,7 @@ class SafetyFilter:
     # -- checks -------------------------------------------------------------------------------
 
     def check_prompt(self, text: str) -> SafetyDecision:
-        """Check a text prompt (or negative prompt) before any compute.
+        """Check a text prompt before any compute (a negative prompt: `check_negative_prompt`).
 
         Args:
             text: The prompt as the user wrote it.
@@ -129,10 +129,11 @@ class SafetyFilter:
     def check_negative_prompt(self, negative_prompt: str, prompt: str = "") -> SafetyDecision:
         """Check a negative prompt for what it steers the generation towards, before any compute.
 
-        Guidance moves away from the negative prompt, so "gore, blood, nudity" keeps a video clean
-        and is allowed; naming the safe side of a line ("clothes", "adult", "alive") steers towards
-        its harm, which is read together with `prompt` and checked like a prompt
-        (`negative_prompt.steered_towards`). Check `prompt` itself with `check_prompt` first.
+        Guidance above 1 moves away from the negative prompt, so "gore, blood, nudity" keeps a video
+        clean and is allowed; naming the safe side of a line as an item ("clothes", "adult",
+        "unharmed") steers towards its harm, which is read together with `prompt` and checked like
+        a prompt (`negative_prompt.steered_towards`). Check `prompt` itself with `check_prompt`
+        first; with guidance below 1 check the negative prompt with `check_prompt` too.
 
         Args:
             negative_prompt: The negative prompt as the user wrote it.
@@ -147,7 +148,9 @@ class SafetyFilter:
         findings: list[Finding] = []
         towards = steered_towards(negative_prompt)
         if towards:
-            reading = ", ".join([p for p in (prompt.strip(),) if p] + towards)
+            # On a line of its own, so a negative-prompt field at the end of the prompt ("--no text")
+            # cannot swallow it (`prompt_check.drop_unasked` ends a field at a line break).
+            reading = "\n".join([p for p in (prompt.strip(),) if p] + [", ".join(towards)])
             findings = self._prompts.findings(reading)
             if self.prompt_classifier is not None:
                 source = f"prompt classifier {type(self.prompt_classifier).__name__}"

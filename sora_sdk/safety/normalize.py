@@ -176,7 +176,9 @@ def _normalize_views(text: str, typo: bool = True) -> tuple[str, ...]:
         `1`/`|` as `i` and as `l`, and, if the prompt joins words with hyphens, the fold with those
         hyphens read as spaces. Each has in-word punctuation removed and spaced-out letters joined.
         An English prompt with likely typos also gets its plain view with them corrected
-        (`typos.typo_view`, eighth round).
+        (`typos.typo_view`, eighth round). A prompt with a letter or two starred out inside a word
+        gets the fold with those words filled in (`typos.unmask_view`, fifteenth round; with or
+        without `typo`).
         If the prompt is written in one of `translate.LANGUAGES`, its word-for-word English
         glossary reading comes last; so does the reading of a prompt written in a non-Latin
         script (`scripts.script_gloss`).

@@ -28,7 +28,7 @@ import itertools
 import re
 import string
 
-__all__ = ["typo_view", "names_in", "correct", "unmask_view", "MIN_LEN", "MAX_SHARE"]
+__all__ = ["typo_view", "names_in", "correct", "unmask_view", "MIN_LEN", "MAX_SHARE", "MAX_MASKED"]
 
 MIN_LEN = 4  # shorter words have too many neighbours one edit away
 COMMON_RANK = 8000  # a 4-letter word is only corrected to a vocabulary word ranked below this
@@ -149,8 +149,15 @@ def typo_view(view: str, names: frozenset[str] = frozenset()) -> str | None:
 
 
 # Fifteenth round: a letter starred out inside a word ("sh*ot up the sch*ol", "k*ll"). The plain
-# view drops the star ("shot up the schol"), which reads as a different word or none.
-_MASKED = re.compile(r"(?<![a-z])[a-z]+(?:[*#%]{1,2}[a-z]+)+(?![a-z])|(?<![a-z])[a-z]{2,}[*#%]{1,2}(?![a-z*#%])")
+# view drops the star ("shot up the schol"), which reads as a different word or none. Only stars
+# between letters count (a trailing star is emphasis or a footnote: "*rap* verse", "pen**"), at
+# most two letters per word, and at most `MAX_MASKED` words per prompt.
+_MASKED = re.compile(r"(?<![a-z])[a-z]+(?:[*#%]{1,2}[a-z]+)+(?![a-z])")
+MAX_MASKED = 8
+# The words people star out most are swearwords; a fill that makes one is read as it ("sh*t" is
+# "shit", not "shot").
+_PROFANITY = frozenset({"shit", "fuck", "fucking", "bitch", "damn", "hell", "crap", "piss", "ass", "arse", "bloody",
+                        "bastard", "goddamn", "wtf"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,22 +170,25 @@ def _harm_words() -> frozenset[str]:
                      if not term.startswith("re:") and len(w := term.rstrip("*")) >= 3 and w.isalpha())
 
 
+@functools.lru_cache(maxsize=4096)
 def _unmask_word(word: str) -> str | None:
     """The known word `word` spells with each run of one or two `*`/`#`/`%` read as that many
-    letters: a word a rule matches on first (a letter is starred out to hide it), then another
-    lexicon word, then the most frequent vocabulary word; None if there is none."""
+    letters (two at most in all): a swearword first, then a word a rule matches on (a letter is
+    starred out to hide it), then another lexicon word, then the most frequent vocabulary word;
+    None if there is none."""
     parts = re.split(r"([*#%]+)", word)
     holes = [len(p) for p in parts[1::2]]
-    if sum(holes) > 3:
+    if sum(holes) > 2:
         return None
     vocab, lexicon, harm = _vocab_rank(), _lexicon_words(), _harm_words()
     best = None
     for fill in itertools.product(*(["".join(x) for x in itertools.product(_LETTERS, repeat=n)] for n in holes)):
         cand = "".join(p if i % 2 == 0 else fill[i // 2] for i, p in enumerate(parts))
         in_lex, rank = cand in lexicon, vocab.get(cand)
-        if cand not in harm and not in_lex and rank is None:
+        if cand not in harm and cand not in _PROFANITY and not in_lex and rank is None:
             continue
-        key = (0 if cand in harm else 1 if in_lex else 2, rank if rank is not None else 0)
+        tier = 0 if cand in _PROFANITY else 1 if cand in harm else 2 if in_lex else 3
+        key = (tier, rank if rank is not None else 0)
         if best is None or key < best[0]:
             best = (key, cand)
     return best[1] if best else None
@@ -188,12 +198,15 @@ def _unmask_word(word: str) -> str | None:
 def unmask_view(folded: str) -> str | None:
     """`folded` (a folded prompt, before punctuation is squashed) with every word that has a letter
     or two starred out read as the known word it spells ("sch*ol" -> "school"), or None if no
-    word is. A star that fills no known word is left for the plain view to drop."""
+    word is. A star that fills no known word is left for the plain view to drop; past the first
+    `MAX_MASKED` starred words the rest are left too."""
     changed = False
+    seen = 0
 
     def fill(m: re.Match) -> str:
-        nonlocal changed
-        w = _unmask_word(m.group(0))
+        nonlocal changed, seen
+        seen += 1
+        w = _unmask_word(m.group(0)) if seen <= MAX_MASKED else None
         if w is None:
             return m.group(0)
         changed = True

@@ -65,6 +65,13 @@ def test_negative_prompt_steering_towards_harm_is_blocked(tiny_generator, monkey
     assert calls == []
 
 
+def test_negative_prompt_below_guidance_one_is_checked_as_a_prompt(tiny_generator):
+    # Below 1, guidance mixes the negative prompt into what is generated.
+    fast = {**FAST, "guidance_scale": 0.0}
+    with pytest.raises(ContentBlocked):
+        tiny_generator.generate("a red circle", negative_prompt=BLOCKED_PROMPT, **fast)
+
+
 def test_negative_prompt_steering_away_from_harm_is_allowed(tiny_generator):
     # The usual clean-output negative prompt names harm; guidance moves away from it.
     video = tiny_generator.generate("a red circle moving right", negative_prompt=BLOCKED_PROMPT + ", gore, nudity",

@@ -15,6 +15,11 @@ from sora_sdk.safety.negative_prompt import steered_towards
         ("adult, grown-up face", ["child"]),
         ("18+ looking, mature body", ["child"]),
         ("alive, unharmed", ["gore"]),
+        # Whole items only, normalised like a prompt: "modern clothing" for a period piece and
+        # quality words are not steers; a leetspeak or spaced-out item is.
+        ("modern clothing, jeans, t-shirt, pixelated, mosaic", []),
+        ("adult-content, (worst quality:1.4)", []),
+        ("cl0thes, (c l o t h e s:1.2)", ["nude"]),
         ("dressed, adults", ["nude", "child"]),
     ],
 )
@@ -50,11 +55,19 @@ def test_negative_prompts_that_steer_towards_harm_are_blocked(rules, prompt, neg
     assert all("steers towards" in r for r in d.reasons)
 
 
+def test_a_negative_prompt_field_at_the_end_of_the_prompt_does_not_hide_the_reading(rules):
+    d = rules.check_negative_prompt("clothes, underwear", "a woman lying on a bed --no text")
+    assert not d.allowed and "sexual" in d.categories
+
+
 def test_each_negative_prompt_check_is_audited(rules):
-    before = len(rules.audit.records)
+    from sora_sdk.safety.audit import request_hash
+
+    rules.check_prompt("a castle")
     rules.check_negative_prompt("gore", "a castle")
     rec = rules.audit.records[-1]
-    assert len(rules.audit.records) == before + 1 and rec["check"] == "negative_prompt" and rec["action"] == "allow"
+    assert rec["check"] == "negative_prompt" and rec["action"] == "allow"
+    assert rec["request_sha256"] == request_hash("gore")
 
 
 def test_bad_input_types_are_refused(rules):

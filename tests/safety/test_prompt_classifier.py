@@ -37,8 +37,9 @@ def test_shipped_weights_load_with_their_training_record(clf):
                                      "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13",
                                      "test14", "test15", "test16", "test17", "test18", "test19"]
     # Tenth round: Shapes requests and open requests; eleventh: glossed readings of everyday prompts;
-    # twelfth: edit requests about an uploaded clip; thirteenth: long scenes, chat follow-ups, buried harm.
-    assert meta["synthetic"][6:] == [600, 300, 300, 300, 500, 200, 1500]
+    # twelfth: edit requests about an uploaded clip; thirteenth: long scenes, chat follow-ups, buried harm;
+    # fifteenth: short requests in twenty-four languages, phone captions, edits of an upload into harm.
+    assert meta["synthetic"][6:] == [600, 300, 300, 300, 500, 200, 1500, 500, 200, 300]
     assert meta["cv"]["benign_fp"] <= meta["fp_target"] == 0.0125 and meta["cv"]["recall"] > 0.5
     # Ninth round: adapters tuned into MiniLM, operating point from a grouped validation fold.
     assert meta["lora_rank"] == 8 and meta["validation"]["tuned"]["threshold"] == meta["threshold"]

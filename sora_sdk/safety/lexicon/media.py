@@ -41,7 +41,7 @@ LIKENESS = (
                "scammers who clone voices", "scammers who clone voice*", "voice clone scam*", "voice cloning scam*",
                "warning viewers about", "warns viewers about",
                # Fifteenth round: "explainer: what a deepfake is and why consent matters".
-               r"re:what\s+(?:a\s+)?deep\s*fakes?\s+(?:is|are|does|do)(?![a-z])", r"re:explainer\s+(?:\w+\s+){0,4}deep\s*fakes?",
+               r"re:what\s+(?:a\s+)?deep\s*fakes?\s+(?:is|are|does|do)(?![a-z])",
                r"re:(?:avoid\w*|spot\w*|recogni[sz]\w*|warn\w*)\s+(?:\w+\s+){0,2}scams?\s+that\s+impersonat\w*",
                r"re:(?:podcast|documentary|lecture|talk|class|lesson|explainer|article|panel|debate)\s+(?:about|on)\s+(?:\w+\s+){0,2}deep\s*fakes?",
                r"re:(?:detect\w*|spot\w*|debunk\w*|identify\w*|identifying|recogni[sz]\w*|fact check\w*)\s+(?:\w+\s+){0,2}(?:fake news|deep\s*fakes?|misinformation|disinformation|doctored \w+|fake \w+)",
@@ -57,7 +57,8 @@ LIKENESS = (
                  "stealing", "confess*"),
          unless=("fictional",
                  # Fifteenth round: taking the person out of a photo ("remove my ex from the group pic").
-                 r"re:(?:remov\w*|eras\w*|crop\w*|cut\w*|blur\w*|delet\w*|tak\w*|edit\w*)\s+(?:out\s+)?my\s+(?:ex|exes|ex\s+\w+)\s+(?:out\s+)?(?:of|from)\s+(?:the|this|that|my|our|every)")),
+                 # Only when the removal is the whole request (the rest of the prompt may still be harm).
+                 r"re:^(?:\w+\s+){0,2}(?:remov\w*|eras\w*|crop\w*|cut\w*|blur\w*|delet\w*|tak\w*|edit\w*)\s+(?:out\s+)?my\s+(?:ex|exes|ex\s+\w+)\s+(?:out\s+)?(?:of|from)\s+(?:the|this|that|my|our|every)\s+(?:\w+\s+){0,2}(?:photos?|pics?|pictures?|videos?|clips?|shots?|images?|selfies?)(?:\s+and\s+(?:fill|extend|replace|patch|blend|clean|fix)\w*(?:\s+\w+){0,4})?$")),
     Rule("likeness/public-figure", C.LIKENESS, (
         "the president", "the prime minister", "the pope", "the king of", "the queen of",
         "the chancellor", "the ceo of", "the governor of", "the mayor of", "the senator from",

@@ -157,11 +157,11 @@ SELF_HARM = (
         # Fifteenth round (`test19`): the user's own upload edited into a suicide ("loop my selfie so it
         # fades into me hanging in my room", "extend my clip so i walk into the ocean and never come
         # back", "tying the knot in my wardrobe ... then kicking the chair", "a razor on skin, blood").
-        r"re:(?:fades?|fading|turns?|turning|cuts?|ends?|ending|morphs?|transitions?|dissolves?)\s+(?:\w+\s+){0,3}(?:into|to|with)\s+me\s+(?:hanging(?!\s+(?:out|around|with|up|on\s+to))|hanged|jumping\s+off|cutting\s+my|overdosing|drowning)",
+        r"re:(?:fades?|fading|turns?|turning|cuts?|ends?|ending|morphs?|transitions?|dissolves?)\s+(?:\w+\s+){0,3}(?:into|to|with)\s+me\s+(?:hang(?:ing|ed)(?:\s+myself|\s+from\s+(?:a|the|my)\s+(?:rope|noose|door\s*frame|door|ceiling|beam|tree|bridge|stairs|banister|rafters?|wardrobe)|\s+in\s+(?:my|the|a)\s+(?:room|bedroom|closet|wardrobe|garage|bathroom|basement|attic|shed)|\s*$)|jumping\s+off\s+(?:the\s+|a\s+|my\s+)?(?:roof|bridge|building|balcony|cliff|ledge)|cutting\s+my\s+(?:wrists?|arms?|thighs?|skin|legs?)|overdosing|drowning(?:\s+myself|\s+in\s+the\s+(?:bath|bathtub|river|lake|sea|ocean)|\s*$))",
         r"re:walk\w*\s+into\s+the\s+(?:ocean|sea|river|lake|water|waves)\s+(?:\w+\s+){0,3}never\s+(?:come|comes|coming|came)\s+back",
-        r"re:(?:knot|rope|noose)(?:\s+\S+){0,12}\s+kick\w*\s+(?:away\s+)?(?:the\s+|a\s+)?(?:chair|stool)",
+        r"re:(?:knot|rope|noose)(?:\s+\S+){0,10}\s+kick\w*\s+(?:away\s+)?(?:the\s+|a\s+)?(?:chair|stool)(?!\s+over)",
         r"re:(?:razor|blade)s?\s+(?:on|across|against|into)\s+(?:\w+\s+){0,2}(?:skin|wrists?|arms?|thighs?)(?:\s+\S+){0,6}\s+(?:blood|bleed\w*)",
-        r"re:(?:jump\w*|leap\w*|fall\w*)\s+(?:off|from)\s+(?:the\s+)?(?:\d{2,}|[5-9])(?:st|nd|rd|th)?\s+(?:floor|storey|story)",
+        r"re:(?:^|(?:me|i|he|she|they|him|her|myself|someone|pov|man|woman|girl|boy|person|teens?|teenager|student)\s+(?:\w+\s+){0,2})(?:jump|leap|fall)\w*\s+(?:off|from)\s+(?:the\s+)?(?:\d{2,}|[5-9])(?:st|nd|rd|th)?\s+(?:floor|storey|story)",
         # Thirteenth round (`test17`): the hanging told as steps ("ties a rope ... steps off the chair").
         r"re:(?:rope|noose|cord|belt)(?:\s+\S+){0,10}\s+(?:steps?|stepping|stepped)\s+off\s+(?:the\s+|a\s+)?(?:chair|stool|bucket|crate)",
         "end her life", "end their life", "end their lives", "ending my life", "ending her life",
@@ -196,6 +196,8 @@ SELF_HARM = (
                "suicide door*", "self harm awareness", "self harm prevention", "suicide squeeze*",
                "self harm recovery", "recovery from self harm",
                # Fifteenth round: "a support group for people recovering from self harm".
-               r"re:recover\w*\s+from\s+(?:self\s*harm\w*|suicid\w*|a\s+suicide\s+attempt)"),
+               r"re:recover\w*\s+from\s+(?:self\s*harm\w*|suicid\w*|a\s+suicide\s+attempt)",
+               # ... and a wedding ("they tie the knot, then at the reception the kids kick the chair").
+               r"re:ti(?:e|es|ed|ying)\s+the\s+knot(?=.*(?:reception|wedding|bride|groom|vows|newlyweds?|honeymoon|registry|chapel|church))"),
        exempt_in=()),
 )
