@@ -28,7 +28,7 @@ def test_trains_saves_and_loads_an_adapted_classifier(few_rows, tmp_path, capsys
     assert "frozen head on the validation fold" in log and "tuned on the validation fold" in log
     clf = MiniLMPromptClassifier(out)
     meta = clf.metadata
-    assert meta["lora_rank"] == 2 and meta["synthetic"] == [10, 3, 2, 4, 1, 2, 6, 3, 3, 3, 5, 2, 15]
+    assert meta["lora_rank"] == 2 and meta["synthetic"] == [10, 3, 2, 4, 1, 2, 6, 3, 3, 3, 5, 2, 15, 5, 2, 3]
     assert 0.0 < meta["threshold"] < 1.0 and set(meta["validation"]) == {"fraction", "prompts", "frozen", "tuned"}
     # The loaded classifier runs the adapted encoder, a copy: the shared one is unchanged.
     texts = ["a man tying a rope to the ceiling fan", "a red circle moving right"]
