@@ -200,20 +200,15 @@ def unmask_view(folded: str) -> str | None:
     or two starred out read as the known word it spells ("sch*ol" -> "school"), or None if no
     word is. A star that fills no known word is left for the plain view to drop; past the first
     `MAX_MASKED` starred words the rest are left too."""
-    changed = False
     seen = 0
 
     def fill(m: re.Match) -> str:
-        nonlocal changed, seen
+        nonlocal seen
         seen += 1
-        w = _unmask_word(m.group(0)) if seen <= MAX_MASKED else None
-        if w is None:
-            return m.group(0)
-        changed = True
-        return w
+        return (_unmask_word(m.group(0)) if seen <= MAX_MASKED else None) or m.group(0)
 
     out = _MASKED.sub(fill, folded)
-    return out if changed else None
+    return out if out != folded else None
 
 
 def names_in(raw: str) -> frozenset[str]:
