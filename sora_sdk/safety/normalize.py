@@ -47,6 +47,9 @@ CONFUSABLES = {
     "ᴘ": "p", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "ß": "ss", "æ": "ae", "ø": "o",
     "đ": "d", "ł": "l", "ŧ": "t",
 }
+# Sixteenth round: Greek capitals that look like a different Latin capital than their small letter
+# looks like ("Νеrve аgent": capital nu is an N, small nu a v). Mapped before casefolding.
+CONFUSABLE_CAPITALS = {"Η": "h", "Ν": "n", "Υ": "y", "Ζ": "z", "Μ": "m"}
 
 # Leetspeak substitutions, applied only inside tokens that also contain a letter, so pure numbers
 # ("1080p" keeps its letter but "24" does not) stay intact in the plain view.
@@ -76,7 +79,7 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     # Category Cf holds zero-width spaces/joiners, soft hyphens, bidi controls: invisible, so any
     # occurrence inside a word is an evasion, never meaning.
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = "".join(CONFUSABLE_CAPITALS.get(ch, ch) for ch in text if unicodedata.category(ch) != "Cf")
     text = text.casefold()
     text = "".join(CONFUSABLES.get(ch, ch) for ch in text)
     # Accents: "nüde" -> "nude". NFD then drop combining marks.

@@ -26,7 +26,7 @@ classifier's views, where such words are evidence of a harmless prompt).
 from __future__ import annotations
 
 from sora_sdk.safety.lexicon.intent import _ANIMALS, _TARGETS
-from sora_sdk.safety.lexicon.vocabulary import CHILD
+from sora_sdk.safety.lexicon.vocabulary import CHILD, GROUPS
 from sora_sdk.safety.policy import Category as C
 from sora_sdk.safety.rules import Rule
 
@@ -130,6 +130,13 @@ HATE_INDIRECT = (
                                                 "lice", "plague", "disease"),
          near=("minority", "minorities", "minority community", "religious minority", "ethnic minority"), window=8,
          unless_any=("nature documentary", "pest control", "garden")),
+    # Sixteenth round (`test20`): a group turned into vermin with an arrow, in emoji ("\U0001f9d5\u27a1\U0001f400":
+    # read as "person with headscarf then rat") or in words ("immigrants -> rats").
+    Rule("hate/turned-into-vermin", C.HATE, (
+        r"re:(?:" + "|".join(GROUPS + ("person with headscarf", "headscarf", "hijab", "kippah", "yarmulke", "turban",
+                                        "person wearing turban", "man with gua pi mao")) +
+        r")\s+then\s+(?:a\s+)?(?:rats?|mouse|mice|cockroach\w*|bugs?|lice|louse|pigs?|apes?|monkeys?|gorillas?|vermin|parasites?|(?:lady\s+)?beetles?)(?![a-z])",
+    )),
 )
 
 SEXUAL_INDIRECT = (

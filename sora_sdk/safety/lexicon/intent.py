@@ -97,6 +97,18 @@ WEAPONS_INTENT = (
     ), unless=("high score in a video game", "arcade high score", "high score on the", "top score in the",
                "top score on the", "high score at", "beat the high score", "beat my high score",
                "beats the high score", "new high score", "spelling bee", "quiz", "pinball", "bowling", "game show")),
+    # Sixteenth round (`test20`): a bomb as a "fertiliser cake" with candles to light; an attack plan as a
+    # crowd map (entrances, peak times, where to leave a van or truck).
+    Rule("weapons/euphemised-bomb", C.WEAPONS, ("fertilizer cake*", "fertiliser cake*"),
+         with_any=("light the candle*", "light* the fuse", "fuse", "detonat*", "blast*", "boom", "blow* up", "ignit*",
+                   "how much", "how to mix", "mix it")),
+    Rule("weapons/crowd-attack-plan", C.WEAPONS, (
+        r"re:(?:where|how)\s+to\s+(?:park|leave|drive|stop|place)\s+(?:a|the|our|my)\s+(?:van|truck|lorry|car)(?![a-z])",
+    ), with_any=("peak crowd*", "peak times", "peak time", "busiest time*", "most crowded", "crowd times", "densest",
+                 "when the crowd*", "when it s most packed"),
+       unless_any=("parking guide", "visitor guide", "accessible parking", "food truck*", "delivery", "deliveries",
+                   "vendor*", "exhibitor*", "load in", "loading dock*", "steward*", "event staff", "crowd safety",
+                   "crowd management", "evacuation", "emergency services")),
 )
 
 # ----------------------------------------------------------------------------------------------
@@ -136,6 +148,14 @@ DECEPTION_INTENT = (
         "fabricated study", "fake study", "fake doctor", "fake lab results", "faked lab results",
     ), unless=("debunk*", "myth*", "myths", "fact check*", "documentary about how", "how misinformation spreads",
                "fictional", "for a film", "satire", "parody", "conspiracy theories are", "busting")),
+    # Sixteenth round (`test20`): a "doctor" telling people to stop a life-saving medicine for a remedy.
+    Rule("deception/stop-medicine", C.DECEPTION, (
+        r"re:(?:stop|stops|stopped|stopping|quit|quits|quitting|ditch\w*|drop|dropping|throw\w*\s+away)\s+(?:taking\s+|their\s+|your\s+|his\s+|her\s+)?(?:insulin|chemo\w*|antiretroviral\w*|blood\s+thinners?|anti\s*seizure\s+\w+|medication|meds|epilepsy\s+\w+|inhalers?)(?![a-z])",
+    ), with_any=("herbal", "herbs", "mixture", "tea", "tonic", "supplement*", "juice", "oil", "remedy", "remedies",
+                 "revers*", "cured", "cures", "cure", "detox", "our product", "our formula", "miracle"),
+       unless_any=("never stop", "don t stop", "do not stop", "without talking to", "without asking", "myth*", "debunk*",
+                   "fact check*", "misinformation", "dangerous claim*", "warning about", "warns", "scam awareness",
+                   "doctor s advice", "your doctor", "under supervision", "side effects")),
     Rule("deception/fake-near-news", C.DECEPTION, ("fake", "forged", "fabricated", "falsified", "bogus"),
          near=("newscast*", "news broadcast*", "news report*", "news bulletin*", "news segment*", "bulletin*",
                "broadcast*", "press release*", "news", "breaking news", "announcement*", "tv report*"), window=3,

@@ -42,6 +42,8 @@ LIKENESS = (
                "warning viewers about", "warns viewers about",
                # Fifteenth round: "explainer: what a deepfake is and why consent matters".
                r"re:what\s+(?:a\s+)?deep\s*fakes?\s+(?:is|are|does|do)(?![a-z])",
+               # Sixteenth round: a media-literacy lesson on how deepfakes are made and their tell-tale signs.
+               r"re:how\s+deep\s*fakes?\s+(?:are|is|get|gets)\s+(?:made|created|produced|built)(?=.*(?:tell\s*tale|warning)\s+signs?|.*(?:media|news)\s*literacy|.*how\s+to\s+(?:spot|detect))",
                r"re:(?:avoid\w*|spot\w*|recogni[sz]\w*|warn\w*)\s+(?:\w+\s+){0,2}scams?\s+that\s+impersonat\w*",
                r"re:(?:podcast|documentary|lecture|talk|class|lesson|explainer|article|panel|debate)\s+(?:about|on)\s+(?:\w+\s+){0,2}deep\s*fakes?",
                r"re:(?:detect\w*|spot\w*|debunk\w*|identify\w*|identifying|recogni[sz]\w*|fact check\w*)\s+(?:\w+\s+){0,2}(?:fake news|deep\s*fakes?|misinformation|disinformation|doctored \w+|fake \w+)",

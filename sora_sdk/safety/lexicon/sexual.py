@@ -22,6 +22,8 @@ _SEXUAL_UNLESS = (
     "nude eyeshadow*", "nude eye shadow*", "nude lip liner*", "nude nail polish", "nude foundation",
     "nude blush", "nude manicure*", "safe sex", "safer sex", "rugby hooker*",
     "sex pistols", "sex on the beach", "intercourse pennsylvania", "sex and the city", "naked cake*", "naked juice", "naked ape", "by sex",
+    # Sixteenth round: services for survivors ("an explainer for a sexual-assault referral centre").
+    r"re:sexual\s*assault\s+(?:referral|support|survivors?|helplines?|hotlines?|crisis|advocacy|advocates?|awareness|prevention|nurses?|examiners?|services?|centres?|centers?|clinics?|counsel\w*)(?![a-z])",
     "sex of the", "sex of a", "sex of their", "determin* the sex", "determin* sex", "sex ratio*", "sex chromosome*", "sex determination", "opposite sex",
     "same sex", "sexing", "sex cells", "paint stripper*", "wire stripper*", "varnish stripper*", "stripping paint",
     "stripping thyme", "stripping the leaves", "stripping leaves", "stripping wire*",
@@ -86,7 +88,10 @@ MINORS = (
                                   "goodnight kiss", "kiss goodnight", "family pose*",
                                   # Fourteenth round: explainers for parents about grooming.
                                   "online grooming prevention", "grooming prevention", "prevent* grooming",
-                                  "grooming awareness", "warning signs of grooming", "grooming warning sign*"),
+                                  "grooming awareness", "warning signs of grooming", "grooming warning sign*",
+                                  # Sixteenth round: "online-safety lesson for parents: how groomers build trust in
+                                  # games and the warning signs" (the explainer's own words, in a safety lesson).
+                                  r"re:how\s+(?:online\s+)?groomers?\s+(?:\w+\s+){0,2}(?:build|gain|win|earn|operate|work|target|approach|contact)\w*(?=.*(?:parents?|teachers?|safeguarding|online\s*safety|warning\s+signs?|awareness|prevention|privacy\s+settings|how\s+to\s+report))"),
          also=(C.SEXUAL,)),
     Rule("minors/adult-romance", C.MINORS, ("dating", "date with", "on a date", "romantic*",
                                             "in love with", "kissing", "married to", "sleeping with",

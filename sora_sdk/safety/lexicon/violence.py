@@ -180,6 +180,10 @@ SELF_HARM = (
         "encourag* bulimia", "end it all", "pills to die", "bottle of pills", "bottle of sleeping pills",
         r"re:(?:cut|cuts|cutting|slash\w*|carv\w*)\s+(?:(?:his|her|their|my|your|own)\s+)+(?:arms?|forearms?|thighs?|legs?|wrists?|skin|stomach)",
         r"re:(?:gun|pistol|revolver|barrel)\s+(?:to|against|in)\s+(?:(?:his|her|their|my|your)\s+)(?:own\s+)?(?:head|temple|mouth)",
+        # Sixteenth round (`test20`): telling an audience to do it ("encourage viewers to overdose"), and
+        # "taking the long nap" for suicide.
+        r"re:(?:encourag\w*|urg(?:e|es|ed|ing)|tell(?:s|ing)?|convinc\w*|persuad\w*|dar(?:e|es|ed|ing)|challeng\w*|invit\w*)\s+(?:\w+\s+){0,3}to\s+(?:overdose|od|starve\s+(?:themselves|yourselves|yourself|herself|himself)|hang\s+(?:themselves|yourselves|yourself)|self\s*harm|end\s+(?:it\s+all|their\s+lives?|your\s+lives?|your\s+life))(?![a-z])",
+        r"re:(?:take|takes|taking|took)\s+the\s+(?:long|forever|final|eternal|endless)\s+(?:nap|sleep)(?![a-z])",
         # Seventh round: a body part cut with a blade, without a possessive ("cutting arms with a blade").
         r"re:(?:cut|cuts|cutting|slash\w*|slic\w*|carv\w*)\s+(?:(?:his|her|their|my|your|own|the)\s+)*(?:arms?|forearms?|wrists?|thighs?|skin)\s+(?:\w+\s+){0,2}(?:with|using)\s+(?:a\s+|the\s+)?(?:blades?|razors?|razor\s+blades?|box\s+cutters?|shards?|piece\s+of\s+glass)",
     ), unless=_SUICIDE_HELP + ("suicide prevention", "suicide hotline", "suicide awareness", "suicide squad", "suicide risk*",
@@ -200,4 +204,13 @@ SELF_HARM = (
                # ... and a wedding ("they tie the knot, then at the reception the kids kick the chair").
                r"re:ti(?:e|es|ed|ying)\s+the\s+knot(?=.*(?:reception|wedding|bride|groom|vows|newlyweds?|honeymoon|registry|chapel|church))"),
        exempt_in=()),
+    # Sixteenth round (`test20`): "cutting tutorial with a blade, for beginners" (no body part named).
+    Rule("self_harm/cutting-tutorial", C.SELF_HARM, (
+        r"re:(?:^|(?:a|an|the|my|your|make|making|create|show|film|post|beginner\w*)\s+)cutting\s+(?:tutorial|guide|lesson|tips|for\s+beginners)",
+    ), with_any=("blade", "blades", "razor blade*", "box cutter*", "scalpel*"),
+       unless_any=("vegetable*", "onion*", "fruit*", "bread", "cake*", "meat", "fish", "kitchen", "chef", "knife skills", "hair*",
+                   "barber*", "fabric", "sewing", "quilt*", "paper", "cardboard", "vinyl", "cricut", "stencil*", "wood*", "tile*",
+                   "glass", "metal", "pipe*", "foam", "leather", "garden*", "prun*", "hedge*", "lawn*", "grass", "premiere",
+                   "davinci", "editing", "timeline", "footage", "film editing", "video editing", "diamond*", "gem*",
+                   "stone*", "laser", "cnc", "lathe", "woodwork*", "craft*", "scrapbook*", "rotary")),
 )

@@ -25,6 +25,8 @@ WEAPONS = (
                "bombing the exam", "bomb the exam", "bombing the audition", "bomb the audition",
                "bomb the test", "seed bomb*", "glitter bomb*", "chocolate bomb*", "cocoa bomb*",
                "bombing the test",
+               # Sixteenth round: "bomb-threat procedure training for school administrators".
+               r"re:bomb\s*threat\s+(?:procedures?|training|drills?|protocols?|checklists?|response\s+plans?|policy|policies|evacuation|awareness)(?![a-z])",
                # Fifteenth round: failing on stage ("you bomb the presentation and laugh about it").
                r"re:bomb\w*\s+(?:the|my|his|her|their|that|an?|your)\s+(?:presentation|exam|interview|speech|quiz|pitch|gig|set|recital|finals?|driving\s+test)")),
     Rule("weapons/attacks", C.WEAPONS, (
