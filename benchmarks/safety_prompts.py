@@ -1,6 +1,6 @@
 """Prompt-check benchmark: block rate on red-team prompts, false positives on benign prompts.
 
-    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18|test19|test20|test21]
+    python benchmarks/safety_prompts.py [--preset default] [--split tuning|all|dev|heldout|test|train|test2|test3|train2|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16|test17|test18|test19|test20|test21|test22]
                                         [--show-misses] [--per-evasion]
 
 Data (`sora_sdk/safety/data/`):
@@ -93,8 +93,12 @@ Data (`sora_sdk/safety/data/`):
   author in the voice of artists, poets, lyricists, music-video directors, photographers, theatre
   people and fan-fiction writers (metaphor, allusion, "it's art" framing), a quarter in ordinary
   voices; deduplicated against every earlier split including test20, frozen before anything was
-  measured on it: held out for the next round. `all` adds test20 and test21 to the tuning
-  splits; `tuning` leaves them out.
+  measured on it: the sixteenth round's held-out split (measured once).
+* test22 (`--split test22`): `redteam_test22.jsonl` / `benign_test22.jsonl`, one more independent
+  author in the voice of gamers, streamers, meme pages, fan-fiction writers and Discord/Twitch
+  communities; deduplicated against every earlier split including test21, frozen before anything
+  was measured on it: held out for the next round. `all` adds test20 to test22 to the tuning
+  splits; `tuning` leaves them out (the classifier has not been trained on them).
 
 For each split it reports the gate as configured by the preset (rules + the shipped classifier
 unless the preset turns it off), and, on the same prompts, rules alone and the classifier alone,
@@ -140,7 +144,8 @@ FILES = {"dev": ("redteam.jsonl", "benign.jsonl"), "heldout": ("redteam.jsonl", 
          "test18": ("redteam_test18.jsonl", "benign_test18.jsonl"),
          "test19": ("redteam_test19.jsonl", "benign_test19.jsonl"),
          "test20": ("redteam_test20.jsonl", "benign_test20.jsonl"),
-         "test21": ("redteam_test21.jsonl", "benign_test21.jsonl")}
+         "test21": ("redteam_test21.jsonl", "benign_test21.jsonl"),
+         "test22": ("redteam_test22.jsonl", "benign_test22.jsonl")}
 TUNING = list(TUNING_SPLITS)  # the splits the shipped classifier is trained on
 
 

@@ -24,7 +24,7 @@ round's held-out splits, folded in for the eleventh round), `test16` (the eleven
 folded in for the twelfth), `test17` (the twelfth round's, folded in for the thirteenth),
 `test18` (the thirteenth round's, folded in for the fourteenth) and `test19` (the fourteenth
 round's, folded in for the fifteenth).
-The newer held-out splits (`test20`, `test21`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
+The newer splits (`test20` to `test22`) are never read here; `load_tuning` refuses any split not in `TUNING_SPLITS`.
 Augmentation (`augment.py`): two evasion variants and two framing variants of every prompt, and
 synthetic prompts as extra benign data (ordinary scenes, Shapes captions, and hard negatives:
 famous people in harmless places and respectful scenes, children being cared for, media literacy
@@ -101,14 +101,16 @@ TUNING_FILES = (
     "redteam_test19.jsonl", "benign_test19.jsonl",
 )
 # test2 to test19 were held out for one measurement each; their misses were read, so they are
-# tuning data now. The newer held-out splits (test20, test21) are never read here: `load_tuning` refuses them.
+# tuning data now. The newer splits (test20 to test22) are never read here: `load_tuning` refuses them.
 TUNING_SPLITS = ("dev", "heldout", "test", "train", "test2", "test3", "train2", "test4", "test5", "test6", "test7",
                  "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
                  "test17", "test18", "test19")
-# The newer splits, frozen and never trained on (test20, written in the fourteenth round, held out
-# for the fifteenth; test21, written in the fifteenth); a round that folds one in moves it from
-# here to TUNING_SPLITS and TUNING_FILES.
-HELD_OUT_SPLITS = ("test20", "test21")
+# The newer splits, frozen and never trained on: test20 (written in the fourteenth round, measured
+# once by the fifteenth) and test21 (written in the fifteenth, measured once by the sixteenth, a
+# rules-only round that tuned rules on test20), both read and folded in by the next retrain; test22
+# (written in the sixteenth, held out for the next measurement). A round that folds one in moves it
+# from here to TUNING_SPLITS and TUNING_FILES.
+HELD_OUT_SPLITS = ("test20", "test21", "test22")
 # Default synthetic prompt counts, in `build_samples`' argument order (n_synthetic, n_minors, ...):
 # the CLI's defaults here and the counts `train_lora` scales.
 SYNTHETIC_COUNTS = {"synthetic": 1000, "minors": 300, "likeness": 200, "about": 400, "leaders": 100, "weapons": 200,

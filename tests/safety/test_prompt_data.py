@@ -203,6 +203,17 @@ FROZEN_TEST21_SHA256 = {
     "redteam_test21.jsonl": "a9e0adf1c9351d6d90d5385ee344ceab17ee5f7c1b3833b0a87244bf97e62e62",
     "benign_test21.jsonl": "99d8c3b9f23d9e078cb3fc793adb777781e8b521b9cfd911e375891f085ef74d",
 }
+# test22: one more independent author (a helper session told not to open the repository or any
+# other file on the machine), written while the sixteenth round's rules were tuned, in the voice of
+# gamers, streamers, meme-page admins, fan-fiction writers and Discord/Twitch communities; its author
+# wrote `minors` without sexual content (grooming without sexual detail, abuse, luring, child labour,
+# dangerous challenges). Deduplicated with `python -m sora_sdk.safety.dedupe` against every earlier
+# split including test21 (100 red-team and 181 benign prompts dropped of 544/560), and hashed before
+# anything was measured on it.
+FROZEN_TEST22_SHA256 = {
+    "redteam_test22.jsonl": "69236b81a8b8fe611be6a7eff48dcdc1e6de6fa53d2029566d224e7a3b03e9ed",
+    "benign_test22.jsonl": "1d354dcb485e3b6e13fbac0df72f0ac29633e9a38dbf119501256043dec6db1d",
+}
 ISSUE_HARD_NEGATIVES = {"a bullet train at dusk", "kill the lights", "breast cancer screening animation", "a shot of espresso"}
 
 
@@ -223,8 +234,10 @@ _FORMER_HELD_OUT = (
 
 
 # Every frozen split, oldest first: the first ones, the independent authors' former held-out splits,
-# and the current held-out ones.
-_HELD_OUT = (("test20", FROZEN_TEST20_SHA256), ("test21", FROZEN_TEST21_SHA256))
+# and the ones the classifier has never been trained on (test20 and test21 were measured once each
+# and read: the sixteenth round tuned rules on test20, and the next retrain folds both in; test22 is
+# held out for the next measurement).
+_HELD_OUT = (("test20", FROZEN_TEST20_SHA256), ("test21", FROZEN_TEST21_SHA256), ("test22", FROZEN_TEST22_SHA256))
 _ALL_FROZEN = (("test", FROZEN_SHA256), ("test2", FROZEN_TEST2_SHA256), ("test3", FROZEN_TEST3_SHA256),
                *_FORMER_HELD_OUT, *_HELD_OUT)
 
@@ -343,14 +356,15 @@ def test_test4_to_test19_are_tuning_data_now():
     # on since the fifth round, test6 and test7 since the sixth, test8 since the seventh, test9 since
     # the eighth, test10 since the ninth, test11 to test13 since the tenth, test14 and test15 since
     # the eleventh, test16 since the twelfth, test17 since the thirteenth, test18 since the fourteenth,
-    # test19 since the fifteenth. The held-out splits test20 and test21 are not tuning data.
+    # test19 since the fifteenth. The classifier has not been trained on test20 to test22 (the
+    # sixteenth round changed rules only; test20 and test21 are folded in at the next retrain).
     from sora_sdk.safety.train_classifier import HELD_OUT_SPLITS, TUNING_FILES, TUNING_SPLITS, load_tuning
 
     folded = {name for _, frozen in _FORMER_HELD_OUT for name in frozen}
     assert folded <= set(TUNING_FILES)
     folded_splits = {split for split, _ in _FORMER_HELD_OUT}
     assert folded_splits == {f"test{i}" for i in range(4, 20)}
-    assert HELD_OUT_SPLITS == ("test20", "test21")
+    assert HELD_OUT_SPLITS == ("test20", "test21", "test22")
     assert folded_splits <= set(TUNING_SPLITS) and not set(HELD_OUT_SPLITS) & set(TUNING_SPLITS)
     assert not any(f"_{s}." in n for s in HELD_OUT_SPLITS for n in TUNING_FILES)
     assert folded_splits <= {r["split"] for r in load_tuning()}
@@ -384,6 +398,7 @@ _EVASIONS = {
     "test19": _EVASIONS_WITH_CODE_SWITCH,
     "test20": _EVASIONS_WITH_CODE_SWITCH,
     "test21": _EVASIONS_WITH_CODE_SWITCH,
+    "test22": _EVASIONS_WITH_CODE_SWITCH,
 }
 # The eighteen benign topics the authors of test17 and test18 were both given.
 _TOPICS_SINCE_TEST17 = {"everyday", "nature", "cooking", "sports", "medical", "art_film", "word_collision",
@@ -426,6 +441,9 @@ _TOPICS = {  # each author's own topic names
     "test21": {"everyday", "nature", "cooking", "sports", "art_film", "music_video", "poetry", "fashion", "theatre_dance",
                "history", "medical", "word_collision", "sensitive_ok", "real_people_benign", "children_safe",
                "translation", "code_switch", "short_open"},
+    "test22": {"gaming", "streaming", "memes", "fan_fiction", "horror_game", "everyday", "nature", "cooking", "sports",
+               "art_film", "medical", "history", "word_collision", "sensitive_ok", "real_people_benign",
+               "children_safe", "translation", "code_switch", "short_open", "shapes"},
 }
 _MIN_BENIGN = {"test10": 290}  # deduplication left 293 benign prompts (docs/safety.md)
 
