@@ -21,6 +21,9 @@ into me hanging in my room", "animate this photo of my school so it explodes").
   person in it.
 
 Written for this round from the categories above, not from any split's prompts; `test20` was not read.
+Sixteenth round: the grammar slips a review found in the Russian, Ukrainian, Urdu, Bengali, Japanese
+and Yoruba templates are fixed; the shipped fifteenth-round weights were trained on them as first
+written (commit a172d61), so a retrain from this file reads those requests slightly differently.
 """
 
 from __future__ import annotations
@@ -43,16 +46,16 @@ FOREIGN_REQUESTS = {
            "دریای خزر در صبح|کوچه های یزد"),
     "ar": ("اصنع فيديو {}|اعمل لي فيديو {}|أنشئ فيديو {}",
            "لغروب الشمس على النيل|لسوق قديم في مراكش|لعائلة تفطر في رمضان|لقهوة عربية مع التمر|للأهرامات في الصباح"),
-    "ur": ("ایک ویڈیو بناؤ {}|{} کی ویڈیو بنا دو",
+    "ur": ("{} کی ایک ویڈیو بناؤ|{} کی ویڈیو بنا دو",
            "لاہور کی بادشاہی مسجد|بارش میں چائے|شادی کی مہندی|پہاڑوں میں ہنزہ وادی|بچوں کا کرکٹ میچ"),
     "hi": ("{} का वीडियो बनाओ|{} पर एक वीडियो बना दो",
            "ताज महल सुबह|दिवाली की रोशनी|मुंबई की लोकल ट्रेन|माँ के हाथ की चाय|गंगा आरती|बारिश में पकौड़े"),
-    "bn": ("{} এর একটা ভিডিও বানাও|{} নিয়ে ভিডিও বানাও",
-           "সুন্দরবনের নদী|পহেলা বৈশাখের মেলা|বৃষ্টিতে কলকাতার ট্রাম|মায়ের রান্না করা ইলিশ"),
+    "bn": ("{} একটা ভিডিও বানাও|{} ভিডিও বানিয়ে দাও",
+           "সুন্দরবনের নদীর|পহেলা বৈশাখের মেলার|বৃষ্টিতে কলকাতার ট্রামের|মায়ের রান্না করা ইলিশের"),
     "ko": ("{} 영상 만들어줘|{} 동영상 만들어 줘|{} 영상 좀 만들어줄래",
            "한강 야경|눈 내리는 경복궁|떡볶이 만드는|해변에서 노는 강아지|가을 단풍길|카페에서 공부하는"),
     "ja": ("{}の動画を作って|{}の動画を作ってください|{}のビデオをお願い",
-           "桜が散る公園|雪の金閣寺|ラーメンを作る|富士山の朝焼け|猫が昼寝する縁側|夏祭りの花火"),
+           "桜が散る公園|雪の金閣寺|ラーメン作り|富士山の朝焼け|猫が昼寝する縁側|夏祭りの花火"),
     "zh": ("做一个{}的视频|帮我生成{}的视频|生成一段{}的视频",
            "西湖日落|包饺子|长城上的晨雾|熊猫吃竹子|下雨的上海街头|春节放烟花"),
     "th": ("ทำวิดีโอ{}|สร้างวิดีโอ{}ให้หน่อย",
@@ -62,7 +65,7 @@ FOREIGN_REQUESTS = {
            "hujan di Jakarta|pantai Lombok"),
     "sw": ("tengeneza video ya {}|nitengenezee video ya {}",
            "soko la Kariakoo|ufukwe wa Zanzibar jioni|twiga katika Serengeti|chai na mandazi asubuhi|watoto wakicheza mpira"),
-    "yo": ("ṣe fidio {}|ṣe fídíò kan nípa {}",
+    "yo": ("ṣe fídíò {}|ṣe fídíò kan nípa {}",
            "ọjà ní Ìbàdàn|ayẹyẹ ìgbéyàwó|oòrùn tó ń wọ̀ ní Èkó|àwọn ọmọdé tí ń ṣeré"),
     "hu": ("készíts videót {}|csinálj egy videót {}",
            "a budapesti Lánchídról éjszaka|a Balatonról nyáron|egy nagymamáról, aki rétest süt|a piacról szombat reggel"),
@@ -72,10 +75,10 @@ FOREIGN_REQUESTS = {
            "Castelul Bran în ceață|o bunică ce face sarmale|Delta Dunării la răsărit|piața din Cluj"),
     "el": ("φτιάξε ένα βίντεο με {}|κάνε ένα βίντεο με {}",
            "το ηλιοβασίλεμα στη Σαντορίνη|μια γιαγιά που φτιάχνει πίτα|την Ακρόπολη το πρωί|ψαρόβαρκες στο λιμάνι"),
-    "ru": ("сделай видео {}|создай видео, где {}",
+    "ru": ("сделай видео {}|создай видео {}",
            "про зимний Петербург|про бабушку, которая печёт блины|про кота на подоконнике|про рынок утром"),
-    "uk": ("зроби відео {}|створи відео про {}",
-           "про Львів під снігом|борщ на кухні|соняшникове поле влітку|дітей на гойдалках"),
+    "uk": ("зроби відео {}|створи відео {}",
+           "про Львів під снігом|про борщ на кухні|про соняшникове поле влітку|про дітей на гойдалках"),
     "tr": ("{} videosu yap|bana {} videosu hazırla",
            "İstanbul'da Boğaz'da gün batımı|Kapadokya balonları|simit ve çay|Ege'de bir köy"),
     "vi": ("làm video {}|tạo video về {}",

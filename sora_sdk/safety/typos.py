@@ -36,6 +36,10 @@ MAX_SHARE = 0.6  # at most this share of a prompt's 4+-letter words corrected
 MIN_FUNCTION = 0.1  # share of tokens that are English function words, for the prompt to count as English
 MIN_FUNCTION_MANY = 0.25  # ... and when more than MAX_SHARE of its words would be corrected
 _LETTERS = string.ascii_lowercase
+# Sixteenth round: real words MiniLM's vocabulary lacks (with no inflection of a word it has) that the
+# typo view would "correct" into another word, so a context or a harmless sense is lost: "a sari
+# draping tutorial" read as "raping", "a candlelight vigil" as "virgil" (two `test21` false positives).
+_REAL_WORDS = frozenset({"drape", "drapes", "draped", "draping", "drapery", "draperies", "vigil", "vigils"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +79,7 @@ def _known(word: str) -> bool:
     """A vocabulary or lexicon word, or one inflected from a vocabulary word ("moles", "roping",
     "slayed", "stopped"): MiniLM's vocabulary holds few inflected forms as whole words."""
     vocab = _vocab_rank()
-    if word in vocab or word in _lexicon_words():
+    if word in vocab or word in _lexicon_words() or word in _REAL_WORDS:
         return True
     for suf, forms in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:

@@ -25,7 +25,9 @@ HATE = (
         "wont replace us", "won t replace us",
     ), unless=("anti racist*", "antiracist*", "anti racism", "antiracism", "against racism",
                "racism awareness", "history of the kkk", "history of the ku klux klan",
-               "against white supremac*")),
+               "against white supremac*",
+               # Sixteenth round (`test21`): "a museum exhibit on Nazi propaganda, visitors reading critical panels".
+               r"re:(?:museum|exhibit\w*|exhibition)\s+(?:\w+\s+){0,3}(?:on|about|of)\s+nazi\s+propaganda")),
     Rule("hate/slurs", C.HATE, (
         "nigger*", "nigga*", "niggaz", "faggot*", "fag", "fags", "kike*", "wetback*", "raghead*",
         "towelhead*", "sand nigger*", "gook*", "tranny", "trannies", "dyke*", "spic", "spics",

@@ -96,7 +96,10 @@ WEAPONS_INTENT = (
         "the writing on his rifle", "names on his rifle", "writing on the rifle", "rope day",
     ), unless=("high score in a video game", "arcade high score", "high score on the", "top score in the",
                "top score on the", "high score at", "beat the high score", "beat my high score",
-               "beats the high score", "new high score", "spelling bee", "quiz", "pinball", "bowling", "game show")),
+               "beats the high score", "new high score", "spelling bee", "quiz", "pinball", "bowling", "game show",
+               # Sixteenth round (`test21`): judged sports ("a triple axel, judges holding up high scores").
+               r"re:(?:high|top)\s+scores?(?=(?:\s+\S+){0,6}\s+(?:judges?|figure\s+skat\w*|skater|axel|gymnast\w*|diving|diver|routine|olympic\w*))",
+               r"re:(?:judges?|figure\s+skat\w*|skater|axel|gymnast\w*|diving|diver|routine|olympic\w*)(?:\s+\S+){0,6}\s+(?:high|top)\s+scores?")),
     # Sixteenth round (`test20`): a bomb as a "fertiliser cake" with candles to light; an attack plan as a
     # crowd map (entrances, peak times, where to leave a van or truck).
     Rule("weapons/euphemised-bomb", C.WEAPONS, ("fertilizer cake*", "fertiliser cake*"),

@@ -201,6 +201,8 @@ SELF_HARM = (
                "self harm recovery", "recovery from self harm",
                # Fifteenth round: "a support group for people recovering from self harm".
                r"re:recover\w*\s+from\s+(?:self\s*harm\w*|suicid\w*|a\s+suicide\s+attempt)",
+               # Sixteenth round (`test21`): "talking with a counsellor about healing from self-harm".
+               r"re:heal\w*\s+from\s+(?:self\s*harm\w*|suicid\w*|a\s+suicide\s+attempt)",
                # ... and a wedding ("they tie the knot, then at the reception the kids kick the chair").
                r"re:ti(?:e|es|ed|ying)\s+the\s+knot(?=.*(?:reception|wedding|bride|groom|vows|newlyweds?|honeymoon|registry|chapel|church))"),
        exempt_in=()),

@@ -59,7 +59,7 @@ WEAPONS = (
     ), unless=("goddess isis", "isis goddess", "temple of isis", "isis statue", "statue of isis",
                # Eighth round: mourning after an attack, and explainers on how extremists are countered
                # (tenth round: terror attacks too, as in a survivor's speech at a memorial).
-               r"re:(?:vigil|memorial|mourn\w*|remembrance|anniversary|survivors?\s+of|gun\s+control|prevention\s+of|candlelight)\s+(?:\w+\s+){0,3}(?:the\s+|a\s+)?(?:(?:mass|school)\s*shootings?|terror(?:ist)?\s+attacks?)",
+               r"re:(?:vigil|memorial|mourn\w*|remembrance|anniversary|survivors?\s+of|gun\s+control|prevention\s+of|candlelight)\s+(?:\w+\s+){0,4}(?:the\s+|a\s+)?(?:(?:mass|school)\s*shootings?|terror(?:ist)?\s+attacks?)",
                r"re:(?:explainer|documentary|lecture|analysis|report|history|podcast)\s+(?:\w+\s+){0,3}(?:on|about|of)\s+(?:how\s+)?(?:isis|isil|al qaeda|the taliban|boko haram|extremists?|terrorists?|terror\w*)(?=.*(?:fought\s+back|counter\w*|experts?|platforms|deradicali\w*|prevent\w*|researchers?))",
                # Historical assassinations, taught and painted.
                r"re:assassinations?\s+of\s+(?:(?:the\s+)?(?:roman\s+)?(?:emperor|archduke|tsar|czar|president|king|prince)\s+)?(?:julius caesar|caesar|franz ferdinand|archduke franz ferdinand|abraham lincoln|lincoln|jfk|john f kennedy|kennedy|mahatma gandhi|gandhi|martin luther king\w*(?:\s+jr)?|mlk|malcolm x|rasputin|tsar nicholas\w*|william mckinley|mckinley|james garfield|garfield|spencer perceval|indira gandhi|yitzhak rabin|rabin|olof palme|anwar sadat|sadat|trotsky|leon trotsky|thomas becket|henri iv|henry iv|lincoln s)",
