@@ -338,10 +338,10 @@ class VideoGenerator(FramePromptsMixin):
             self.scheduler.set_timesteps(first.num_inference_steps, device=device)
 
             # 4. Prepare latents: noise from each request's own seed on the CPU, so a seed gives
-            # the same video whatever the device or batch.
-            noise = torch.cat(
-                [torch.randn((1, c, t, h, w), generator=torch.Generator("cpu").manual_seed(r.seed)) for r in requests]
-            ).to(device)
+            # the same video whatever the device or batch. A stochastic scheduler
+            # (``stochastic_sampling``) draws its per-step noise from the same per-request streams.
+            streams = [torch.Generator("cpu").manual_seed(r.seed) for r in requests]
+            noise = torch.cat([torch.randn((1, c, t, h, w), generator=g) for g in streams]).to(device)
             latents = noise
 
             # 5. Frame conditions -> clean latents + pin mask (B, T); partial-strength conditions
@@ -391,7 +391,7 @@ class VideoGenerator(FramePromptsMixin):
                 frame_t = torch.where(cond_mask, torch.zeros_like(ts), ts.expand(b, t))  # (B, T)
                 sigma = frame_t / self.scheduler.config.num_train_timesteps
                 v = self._velocity(latents, frame_t, sigma, text, use_cfg, first.guidance_scale, frame_conditions)
-                latents = self.scheduler.step(v.float(), ts, latents.float()).prev_sample
+                latents = self.scheduler.step(v.float(), ts, latents.float(), generator=streams).prev_sample
                 if callback_on_step_end is not None:
                     out = callback_on_step_end(self, step, ts, {"latents": latents})
                     if out and "latents" in out:
