@@ -26,7 +26,7 @@ from sora_sdk.safety.scripts import script_gloss
 from sora_sdk.safety.translate import gloss_views
 from sora_sdk.safety.typos import names_in, typo_view, unmask_view
 
-__all__ = ["normalize_views", "CONFUSABLES"]
+__all__ = ["normalize_views", "CONFUSABLES", "CONFUSABLE_CAPITALS"]
 
 # Letters from other scripts that render like Latin letters. NFKC does not fold these (they are
 # distinct letters, not compatibility forms), so they need an explicit map. Covers Cyrillic and

@@ -53,6 +53,8 @@ _TARGETS = (
     "campus", "playground", "stadium", "gay bar", "pride parade", "subway", "train station",
 )
 
+_JUDGED_SPORT = r"(?:judges?|figure\s+skat\w*|skater|axel|gymnast\w*|diving|diver|routine|olympic\w*)"
+
 WEAPONS_INTENT = (
     Rule("weapons/explosive-ingredients", C.WEAPONS, _EXPLOSIVE_PARTS, near=_ASSEMBLY, window=6,
          unless=("pressure cooker recipe*", "pressure cooker with", "pressure cooker full of", "in a pressure cooker",
@@ -97,9 +99,10 @@ WEAPONS_INTENT = (
     ), unless=("high score in a video game", "arcade high score", "high score on the", "top score in the",
                "top score on the", "high score at", "beat the high score", "beat my high score",
                "beats the high score", "new high score", "spelling bee", "quiz", "pinball", "bowling", "game show",
-               # Sixteenth round (`test21`): judged sports ("a triple axel, judges holding up high scores").
-               r"re:(?:high|top)\s+scores?(?=(?:\s+\S+){0,6}\s+(?:judges?|figure\s+skat\w*|skater|axel|gymnast\w*|diving|diver|routine|olympic\w*))",
-               r"re:(?:judges?|figure\s+skat\w*|skater|axel|gymnast\w*|diving|diver|routine|olympic\w*)(?:\s+\S+){0,6}\s+(?:high|top)\s+scores?")),
+               # Sixteenth round (`test21`): judged sports ("a triple axel, judges holding up high scores"),
+               # the sport within six words either side.
+               rf"re:(?:high|top)\s+scores?(?=(?:\s+\S+){{0,6}}\s+{_JUDGED_SPORT})",
+               rf"re:{_JUDGED_SPORT}(?:\s+\S+){{0,6}}\s+(?:high|top)\s+scores?")),
     # Sixteenth round (`test20`): a bomb as a "fertiliser cake" with candles to light; an attack plan as a
     # crowd map (entrances, peak times, where to leave a van or truck).
     Rule("weapons/euphemised-bomb", C.WEAPONS, ("fertilizer cake*", "fertiliser cake*"),
