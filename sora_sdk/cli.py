@@ -43,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--fps", type=float, default=None)
     g.add_argument("--steps", type=_positive_int, default=None, help="denoising steps (default: the model's own)")
     g.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale (default: the model's own)")
+    g.add_argument(
+        "--guidance-start", type=float, default=None,
+        help="guidance runs on steps from this fraction of the steps (default: the model's own)",
+    )
+    g.add_argument(
+        "--guidance-stop", type=float, default=None,
+        help="... up to this fraction; unguided steps cost half (default: the model's own)",
+    )
     g.add_argument("--negative", default=None, help="negative prompt")
     g.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cpu)")
     g.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -56,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--seed", type=int, default=0)
     e.add_argument("--steps", type=_positive_int, default=None, help="denoising steps (default: the model's own)")
     e.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the model's own)")
+    e.add_argument("--guidance-start", type=float, default=None, help="guidance interval start, a fraction of the steps (default: the model's own)")
+    e.add_argument("--guidance-stop", type=float, default=None, help="guidance interval stop, a fraction of the steps (default: the model's own)")
     e.add_argument("--batch-size", type=_positive_int, default=8)
     e.add_argument(
         "--frame-prompts", action="store_true",
@@ -76,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--max-shard-size", default="20MB", help="largest weight file (default: %(default)s)")
     x.add_argument("--steps", type=_positive_int, default=None, help="store as the model's default denoising steps")
     x.add_argument("--guidance", type=float, default=None, help="store as the model's default guidance scale")
+    x.add_argument("--guidance-start", type=float, default=None, help="store as the model's default guidance interval start")
+    x.add_argument("--guidance-stop", type=float, default=None, help="store as the model's default guidance interval stop")
 
     v = sub.add_parser("verify", help="check a video's invisible watermark and C2PA provenance")
     v.add_argument("args", nargs=argparse.REMAINDER, help="FILE [--json] [--key KEY]")
@@ -121,6 +133,8 @@ def _generate(args) -> int:
         "fps": args.fps,
         "num_inference_steps": args.steps,
         "guidance_scale": args.guidance,
+        "guidance_start": args.guidance_start,
+        "guidance_stop": args.guidance_stop,
         "negative_prompt": args.negative,
     }
     request = GenerationRequest(prompt=args.prompt, seed=args.seed, **{k: v for k, v in fields.items() if v is not None})
@@ -160,8 +174,13 @@ def _eval(args) -> int:
         evaluate_prompt_accuracy,
         evaluate_seams,
     )
+    from sora_sdk.pipeline.request import check_generation_defaults
 
     generator = _load(args.model)
+    interval = {k: v for k, v in {"guidance_start": args.guidance_start, "guidance_stop": args.guidance_stop}.items() if v is not None}
+    if interval:  # every evaluation below leaves the interval to the model's defaults
+        merged = {**generator.generation_defaults, **interval}
+        generator.generation_defaults.update(check_generation_defaults(merged, "--guidance-start/--guidance-stop"))
     kw = {k: v for k, v in {"num_inference_steps": args.steps, "guidance_scale": args.guidance}.items() if v is not None}
     progress = not args.json
     acc = evaluate_prompt_accuracy(generator, n=args.n, seed=args.seed, batch_size=args.batch_size, progress=progress, **kw)
@@ -208,10 +227,14 @@ def _export(args) -> int:
         raise ValueError(f"--out {out} is the model folder itself; write the export to a new folder.")
     generator = _load(args.model)
     dtype = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": None}[args.dtype]
-    given = {"num_inference_steps": args.steps, "guidance_scale": None if args.guidance is None else float(args.guidance)}
-    generator.generation_defaults.update(
-        check_generation_defaults({k: v for k, v in given.items() if v is not None}, "--steps/--guidance")
-    )
+    given = {
+        "num_inference_steps": args.steps,
+        "guidance_scale": None if args.guidance is None else float(args.guidance),
+        "guidance_start": None if args.guidance_start is None else float(args.guidance_start),
+        "guidance_stop": None if args.guidance_stop is None else float(args.guidance_stop),
+    }
+    merged = {**generator.generation_defaults, **{k: v for k, v in given.items() if v is not None}}
+    generator.generation_defaults.update(check_generation_defaults(merged, "--steps/--guidance/--guidance-start/--guidance-stop"))
     for component in ("compressor", "transformer"):  # no stale shards from an earlier export
         shutil.rmtree(out / component, ignore_errors=True)
     generator.save_pretrained(out, name=args.name or out.name, weights_dtype=dtype, max_shard_size=args.max_shard_size)

@@ -57,11 +57,27 @@ def test_cli_export_writes_a_named_bf16_folder_that_generates(shapes_model_dir, 
 
 def test_cli_export_stores_the_models_default_steps_and_guidance(shapes_model_dir, tmp_path, capsys):
     out = tmp_path / "shipped"
-    assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--steps", "3", "--guidance", "2.5"]) == 0
-    assert "num_inference_steps=3, guidance_scale=2.5" in capsys.readouterr().out
+    args = ["export", "--model", shapes_model_dir, "--out", str(out), "--steps", "3", "--guidance", "2.5",
+            "--guidance-start", "0.34", "--guidance-stop", "0.67"]
+    assert main(args) == 0
+    assert "num_inference_steps=3, guidance_scale=2.5, guidance_start=0.34, guidance_stop=0.67" in capsys.readouterr().out
     gen = VideoGenerator.from_pretrained(out)
-    assert gen.generation_defaults == {"num_inference_steps": 3, "guidance_scale": 2.5}
+    assert gen.generation_defaults == {"num_inference_steps": 3, "guidance_scale": 2.5, "guidance_start": 0.34, "guidance_stop": 0.67}
     video = gen.generate("a red circle moving right", num_frames=5, height=32, width=32, seed=1, progress=False)
     assert video.metadata["num_inference_steps"] == 3 and video.metadata["guidance_scale"] == 2.5
+    assert video.metadata["guidance_start"] == 0.34 and video.metadata["guidance_stop"] == 0.67
     assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--guidance", "-1"]) == 2
-    assert "--steps/--guidance has invalid generation_defaults" in capsys.readouterr().err
+    assert "--steps/--guidance/--guidance-start/--guidance-stop has invalid generation_defaults" in capsys.readouterr().err
+    assert main(["export", "--model", shapes_model_dir, "--out", str(out), "--guidance-stop", "1.5"]) == 2
+    assert "guidance_stop" in capsys.readouterr().err
+    # The stored start is after the stop given: refused, with the rule.
+    assert main(["export", "--model", str(out), "--out", str(tmp_path / "again"), "--guidance-stop", "0.2"]) == 2
+    assert "guidance_start=0.34 is after guidance_stop=0.2" in capsys.readouterr().err
+
+
+def test_cli_generate_takes_a_guidance_stop(shapes_model_dir, tmp_path):
+    common = ["--model", shapes_model_dir, "--frames", "5", "--height", "32", "--width", "32", "--steps", "2", "--quiet"]
+    assert main(["generate", "a red circle moving right", "--out", str(tmp_path / "a.mp4"),
+                 "--guidance-start", "0.5", "--guidance-stop", "1", *common]) == 0
+    assert main(["generate", "a red circle moving right", "--out", str(tmp_path / "b.mp4"), "--guidance-stop", "2", *common]) == 2
+    assert not (tmp_path / "b.mp4").exists()

@@ -3,13 +3,17 @@
 Backends:
   * ``"sdpa"``: ``torch.nn.functional.scaled_dot_product_attention`` (flash/memory-efficient
     kernels on CUDA; the only choice that scales to long sequences).
-  * ``"math"``: plain ``softmax(q k^T) v`` in the input dtype. On a 2-core bf16 CPU this measured
-    ~1.4x faster than SDPA at ~320 tokens and ~0.8x at ~1280 when training (forward + backward).
-  * ``"auto"``: SDPA on CUDA. On CPU, math up to ``MATH_MAX_TOKENS`` tokens while training and
-    up to ``MATH_MAX_TOKENS_INFERENCE`` at inference (no autograd), SDPA above. At inference SDPA
-    was faster per clip for the default video model at 560 tokens (64x112: 2.1-2.2 s against
-    2.6-3.4 s), and at 320 tokens the runs overlapped. It was ~11% slower for the world model's
-    48 tokens at batch 64 (457-463 against 515-527 env-steps/s, one thread).
+  * ``"math"``: plain ``softmax(q k^T) v`` in the input dtype, the scale folded into ``q`` (a
+    pass over N x d values, not N x M scores) and the softmax in the input dtype (the kernels
+    compute in fp32 and round once on output: an fp32 softmax cast back, to within one bf16
+    rounding step, at a third of the time in bf16). Without autograd the (batch x heads) slices are taken a
+    few at a time so each slice's scores stay cache-sized (``MATH_CHUNK_SCORES``).
+  * ``"auto"``: SDPA on CUDA. On CPU, math up to ``MATH_MAX_TOKENS`` tokens while training
+    (forward + backward ~1.4x faster than SDPA at ~320 tokens, ~0.8x at ~1280) and, at inference,
+    while a slice's scores are at most ``MATH_MAX_SCORES_INFERENCE`` (1280 x 1280); SDPA above.
+    Measured at inference in bf16, 5 heads of 64, 2 threads (benchmarks/attention_speed.py):
+    560 tokens batch 2 (the default model at 64x112 with guidance) 4.0 ms against SDPA's 10.5,
+    1280 tokens 19-23 ms against 29, batch 8 x 560 16 ms against 27.
 """
 
 from __future__ import annotations
@@ -21,18 +25,15 @@ import torch.nn.functional as F
 from torch import nn
 
 MATH_MAX_TOKENS = 768
-MATH_MAX_TOKENS_INFERENCE = 256
+MATH_MAX_SCORES_INFERENCE = 1280 * 1280
+MATH_CHUNK_SCORES = 4_000_000
 BACKENDS = ("auto", "sdpa", "math")
 
 
 def attention(q, k, v, key_mask: torch.Tensor | None = None, backend: str = "auto") -> torch.Tensor:
     """Multi-head attention on (B, heads, N, d) tensors; ``key_mask`` (B, M) is True for real keys."""
     if backend == "auto":
-        # CPU, measured: training (forward + backward) is faster on the plain path up to
-        # MATH_MAX_TOKENS; at inference SDPA is faster from a few hundred tokens (the default
-        # video model, docs/default-model.md) but ~11% slower on the world model's 48 tokens.
-        limit = MATH_MAX_TOKENS if torch.is_grad_enabled() else MATH_MAX_TOKENS_INFERENCE
-        backend = "sdpa" if q.device.type != "cpu" or q.shape[-2] > limit else "math"
+        backend = _auto_backend(q, k)
     bias = None
     if key_mask is not None:
         # Additive mask (B, 1, 1, M): 0 for real keys, -inf-like for padding.
@@ -42,11 +43,48 @@ def attention(q, k, v, key_mask: torch.Tensor | None = None, backend: str = "aut
         return F.scaled_dot_product_attention(q, k, v, attn_mask=bias)
     if backend != "math":
         raise ValueError(f"attention backend {backend!r} is unknown; use one of {BACKENDS}.")
-    scores = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(q.shape[-1]))  # (B, h, N, M)
+    return _math_attention(q, k, v, bias)
+
+
+def _auto_backend(q: torch.Tensor, k: torch.Tensor) -> str:
+    # Measured on CPU (module docstring): the plain path wins while training up to
+    # MATH_MAX_TOKENS, and at inference while one (batch, head) slice of scores stays moderate.
+    if q.device.type != "cpu":
+        return "sdpa"
+    if torch.is_grad_enabled():
+        return "math" if q.shape[-2] <= MATH_MAX_TOKENS else "sdpa"
+    return "math" if q.shape[-2] * k.shape[-2] <= MATH_MAX_SCORES_INFERENCE else "sdpa"
+
+
+def _math_attention(q, k, v, bias: torch.Tensor | None) -> torch.Tensor:
+    # Scale q, not the scores (exact for power-of-two head dims such as 64).
+    q = q * (1.0 / math.sqrt(q.shape[-1]))
+    b, h, n, d = q.shape
+    m = k.shape[-2]
+    per_slice = n * m
+    if torch.is_grad_enabled() or b * h * per_slice <= MATH_CHUNK_SCORES:
+        return _softmax_attention(q, k, v, bias)
+    # Inference over many slices: a few (batch, head) slices at a time keeps the scores in cache
+    # (batch 8 x 560 tokens: 16 ms against 28 ms in one piece, on this CPU).
+    if bias is not None:
+        bias = bias.expand(b, h, 1, m).reshape(b * h, 1, m)
+    qf, kf, vf = q.reshape(b * h, n, d), k.reshape(b * h, m, d), v.reshape(b * h, m, v.shape[-1])
+    step = max(1, MATH_CHUNK_SCORES // per_slice)
+    out = torch.cat(
+        [
+            _softmax_attention(qf[i : i + step], kf[i : i + step], vf[i : i + step], None if bias is None else bias[i : i + step])
+            for i in range(0, b * h, step)
+        ]
+    )
+    return out.view(b, h, n, v.shape[-1])
+
+
+def _softmax_attention(q, k, v, bias: torch.Tensor | None) -> torch.Tensor:
+    scores = q @ k.transpose(-2, -1)  # (..., N, M); q is already scaled
     if bias is not None:
         scores = scores + bias
-    # Softmax in fp32: bf16 exponentials over hundreds of keys lose the small weights.
-    return scores.float().softmax(-1).to(v.dtype) @ v
+    # Softmax in the input dtype: the kernel computes in fp32 and rounds once on output.
+    return scores.softmax(-1) @ v
 
 
 class RotaryEmbedding3D(nn.Module):

@@ -20,13 +20,14 @@ from sora_sdk.conditioning.resize import resize_frames
 from sora_sdk.device import default_compute_dtype
 from sora_sdk.models.compressor import VideoCompressor
 from sora_sdk.models.dit import SpacetimeDiT
-from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEncoder, load_text_encoder
+from sora_sdk.models.text_encoder import MiniLMTextEncoder, TextEmbedding, TextEncoder, load_text_encoder
 from sora_sdk.pipeline.frame_prompts import FramePromptsMixin
 from sora_sdk.pipeline.presets import GENERATOR_PRESETS, shipped_models
 from sora_sdk.pipeline.request import (
     GENERATION_DEFAULTS,
     GenerationRequest,
     check_generation_defaults,
+    check_guidance_interval,
     sampling_settings,
 )
 from sora_sdk.prompting.enhancer import PromptEnhancer
@@ -67,8 +68,8 @@ class VideoGenerator(FramePromptsMixin):
             ``default`` policy). It can be replaced by another ``SafetyFilter``, never removed.
 
     Attributes:
-        generation_defaults: ``num_inference_steps`` and ``guidance_scale`` for requests that
-            leave them ``None``. A saved model stores them in ``model_index.json``; a shipped
+        generation_defaults: ``num_inference_steps``, ``guidance_scale``, ``guidance_start`` and
+            ``guidance_stop`` for requests that leave them ``None``. A saved model stores them in ``model_index.json``; a shipped
             model's are the ones its evaluation chose (docs/default-model.md).
     """
 
@@ -260,6 +261,8 @@ class VideoGenerator(FramePromptsMixin):
                 f"temporal patch {pt}; use 1 + {ft}*k frames with (1+k) % {pt} == 0."
             )
         check_conditions(request.conditions, request.num_frames, request.height, request.width, request.resize_conditions)
+        # A stored default may pair with a request's own value (model_copy does not re-validate).
+        check_guidance_interval(request.guidance_start, request.guidance_stop)
 
     # ------------------------------------------------------------------ generation
     def generate(
@@ -281,7 +284,8 @@ class VideoGenerator(FramePromptsMixin):
             frame_conditions: (T_latent, frame_cond_dim) per-frame vectors (e.g. actions) for models
                 trained with them.
             **fields: any ``GenerationRequest`` field (num_frames, height, width, fps, seed,
-                num_inference_steps, guidance_scale, negative_prompt, conditions).
+                num_inference_steps, guidance_scale, guidance_start, guidance_stop, negative_prompt,
+                conditions).
 
         Returns:
             The ``Video`` (uint8 frames, fps, metadata with prompt, seed and settings).
@@ -307,7 +311,7 @@ class VideoGenerator(FramePromptsMixin):
         first = requests[0]
         for r in requests:
             self.check_inputs(r)
-            for f in ("num_frames", "height", "width", "num_inference_steps", "guidance_scale"):
+            for f in ("num_frames", "height", "width", "num_inference_steps", "guidance_scale", "guidance_start", "guidance_stop"):
                 if getattr(r, f) != getattr(first, f):
                     raise ValueError(f"all requests in a batch must share {f}; got {getattr(r, f)} and {getattr(first, f)}.")
         # Safety gate, before any compute: prompts, what negative prompts steer towards, condition frames.
@@ -330,6 +334,11 @@ class VideoGenerator(FramePromptsMixin):
         prompts = [self.prompt_enhancer.enhance(r.prompt) if r.enhance_prompt else r.prompt for r in requests]
         texts = prompts + ([r.negative_prompt for r in requests] if use_cfg else [])
         text = self.text_encoder.encode(texts, device=device)
+        # Steps i with int(start * n) <= i < int(stop * n) are guided (diffusers' guiders' rule); the
+        # others run the conditional half alone.
+        n_steps = first.num_inference_steps
+        guided = range(int(first.guidance_start * n_steps), int(first.guidance_stop * n_steps)) if use_cfg else range(0)
+        cond_text = TextEmbedding(text.tokens[:b], text.mask[:b], text.pooled[:b]) if use_cfg else text
 
         with torch.autocast(device.type, dtype=self.dtype, enabled=self.dtype != torch.float32):
             # 3. Prepare timesteps: the schedule is shifted by the token count of this size.
@@ -390,7 +399,10 @@ class VideoGenerator(FramePromptsMixin):
                 latents = torch.where(pin, cond_latents, latents)
                 frame_t = torch.where(cond_mask, torch.zeros_like(ts), ts.expand(b, t))  # (B, T)
                 sigma = frame_t / self.scheduler.config.num_train_timesteps
-                v = self._velocity(latents, frame_t, sigma, text, use_cfg, first.guidance_scale, frame_conditions)
+                if start + step in guided:
+                    v = self._velocity(latents, frame_t, sigma, text, True, first.guidance_scale, frame_conditions)
+                else:
+                    v = self._velocity(latents, frame_t, sigma, cond_text, False, first.guidance_scale, frame_conditions)
                 latents = self.scheduler.step(v.float(), ts, latents.float(), generator=streams).prev_sample
                 if callback_on_step_end is not None:
                     out = callback_on_step_end(self, step, ts, {"latents": latents})
@@ -415,6 +427,8 @@ class VideoGenerator(FramePromptsMixin):
                 "seed": r.seed,
                 "num_inference_steps": r.num_inference_steps,
                 "guidance_scale": r.guidance_scale,
+                "guidance_start": r.guidance_start,
+                "guidance_stop": r.guidance_stop,
                 "model": getattr(self, "name", None),
                 "generator": f"sora-sdk {_version()}",
                 "num_conditions": len(r.conditions),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sora_sdk.conditioning.condition import Condition
 
@@ -22,7 +22,12 @@ MAX_STEPS = 1000
 MAX_GUIDANCE = 100.0
 # Sampling settings for requests that leave them unset, unless the model stores its own
 # (``VideoGenerator.generation_defaults``, saved in model_index.json).
-GENERATION_DEFAULTS: dict[str, Any] = {"num_inference_steps": 20, "guidance_scale": 4.0}
+GENERATION_DEFAULTS: dict[str, Any] = {
+    "num_inference_steps": 20,
+    "guidance_scale": 4.0,
+    "guidance_start": 0.0,
+    "guidance_stop": 1.0,
+}
 
 
 def sampling_settings(generator: Any, num_inference_steps: int | None = None, guidance_scale: float | None = None) -> tuple[int, float]:
@@ -31,9 +36,13 @@ def sampling_settings(generator: Any, num_inference_steps: int | None = None, gu
     Works for any generator-like object; one without ``generation_defaults`` gets
     ``GENERATION_DEFAULTS``.
     """
-    d = {**GENERATION_DEFAULTS, **(getattr(generator, "generation_defaults", None) or {})}
-    steps = d["num_inference_steps"] if num_inference_steps is None else num_inference_steps
-    return int(steps), float(d["guidance_scale"] if guidance_scale is None else guidance_scale)
+    steps = generation_default(generator, "num_inference_steps") if num_inference_steps is None else num_inference_steps
+    return int(steps), float(generation_default(generator, "guidance_scale") if guidance_scale is None else guidance_scale)
+
+
+def generation_default(generator: Any, name: str) -> Any:
+    """The generator's stored default for one sampling setting, else ``GENERATION_DEFAULTS``'s."""
+    return {**GENERATION_DEFAULTS, **(getattr(generator, "generation_defaults", None) or {})}[name]
 
 
 class GenerationRequest(BaseModel):
@@ -53,6 +62,13 @@ class GenerationRequest(BaseModel):
             the model stores none).
         guidance_scale: classifier-free guidance weight; 1 disables guidance (one batch half).
             ``None`` (default): the model's own default (4.0 when the model stores none).
+        guidance_start, guidance_stop: the interval of denoising steps that use guidance, as
+            fractions of ``num_inference_steps`` (diffusers' guiders' ``start``/``stop``): step
+            ``i`` runs both branches when ``int(start * steps) <= i < int(stop * steps)`` and the
+            conditional branch alone, at half the compute, otherwise. Guidance at the noisiest
+            steps can hurt more than it helps (Kynkaennemi et al. 2024, "Applying guidance in a
+            limited interval"); the last steps refine detail it barely changes. ``None``
+            (default): the model's own defaults (0.0 and 1.0, every step, when it stores none).
         conditions: frame conditions (image/video prompts).
         resize_conditions: what to do with a condition whose frames differ in size from the
             output: ``"error"`` (default: nothing is resized silently), ``"crop"`` (cover, then
@@ -72,6 +88,8 @@ class GenerationRequest(BaseModel):
     seed: int | None = Field(None, ge=0, lt=2**63)
     num_inference_steps: int | None = Field(None, ge=1, le=MAX_STEPS)
     guidance_scale: float | None = Field(None, ge=0, le=MAX_GUIDANCE)
+    guidance_start: float | None = Field(None, ge=0, le=1)
+    guidance_stop: float | None = Field(None, ge=0, le=1)
     conditions: list[Condition] = Field(default_factory=list)
     resize_conditions: Literal["error", "crop", "letterbox"] = "error"
     enhance_prompt: bool = False
@@ -83,12 +101,17 @@ class GenerationRequest(BaseModel):
             raise ValueError("prompt is empty; describe the video to generate, e.g. 'a red circle moving right'.")
         return v
 
-    @field_validator("fps", "guidance_scale")
+    @field_validator("fps", "guidance_scale", "guidance_start", "guidance_stop")
     @classmethod
     def _finite(cls, v: float | None, info) -> float | None:
         if v is not None and not math.isfinite(v):
             raise ValueError(f"{info.field_name} must be a finite number, got {v}.")
         return v
+
+    @model_validator(mode="after")
+    def _guidance_interval_in_order(self) -> "GenerationRequest":
+        check_guidance_interval(self.guidance_start, self.guidance_stop)
+        return self
 
     @field_validator("conditions", mode="before")
     @classmethod
@@ -96,6 +119,15 @@ class GenerationRequest(BaseModel):
         if isinstance(v, Condition):
             raise ValueError("conditions must be a list of Condition; wrap the single condition in [ ].")
         return v
+
+
+def check_guidance_interval(start: float | None, stop: float | None) -> None:
+    """Raise if ``guidance_start`` comes after ``guidance_stop`` (both set)."""
+    if start is not None and stop is not None and start > stop:
+        raise ValueError(
+            f"guidance_start={start} is after guidance_stop={stop}; guidance runs on the steps from "
+            "start to stop (fractions of the steps), so start must be <= stop."
+        )
 
 
 def check_generation_defaults(defaults: dict[str, Any], where: str) -> dict[str, Any]:

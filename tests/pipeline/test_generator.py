@@ -194,7 +194,7 @@ def test_unknown_preset_lists_known():
 
 
 def test_generation_defaults_fill_unset_fields_and_round_trip(tiny_generator, tmp_path):
-    assert tiny_generator.generation_defaults == {"num_inference_steps": 20, "guidance_scale": 4.0}
+    assert tiny_generator.generation_defaults == {"num_inference_steps": 20, "guidance_scale": 4.0, "guidance_start": 0.0, "guidance_stop": 1.0}
     tiny_generator.generation_defaults.update(num_inference_steps=3, guidance_scale=1.0)
     seen = []
     video = tiny_generator.generate("a red circle", num_frames=1, seed=0, progress=False,
@@ -208,7 +208,7 @@ def test_generation_defaults_fill_unset_fields_and_round_trip(tiny_generator, tm
     assert tiny_generator.resolve_defaults(request).num_inference_steps == 3
     assert tiny_generator.sampling_settings(None, 7.0) == (3, 7.0)
     loaded = VideoGenerator.from_pretrained(tiny_generator.save_pretrained(tmp_path / "m"))
-    assert loaded.generation_defaults == {"num_inference_steps": 3, "guidance_scale": 1.0}
+    assert loaded.generation_defaults == {"num_inference_steps": 3, "guidance_scale": 1.0, "guidance_start": 0.0, "guidance_stop": 1.0}
     again = loaded.generate("a red circle", num_frames=1, seed=0, progress=False)
     assert np.array_equal(again.frames, video.frames)
 
@@ -244,3 +244,58 @@ def test_stochastic_sampling_draws_each_requests_noise_from_its_seed(tiny_genera
             for p, s in [("a red circle", 1), ("a blue square", 7)]]
     batch = tiny_generator.generate_batch(reqs, progress=False)
     assert psnr(batch[1].frames, a.frames) > 40
+
+
+def _batch_sizes_per_step(generator, **fields):
+    sizes = []
+    hook = generator.transformer.register_forward_pre_hook(lambda m, args: sizes.append(args[0].shape[0]))
+    try:
+        video = generator.generate("a blue square moving left", seed=5, num_frames=9, progress=False, **fields)
+    finally:
+        hook.remove()
+    return sizes, video
+
+
+def test_guidance_interval_runs_the_other_steps_on_the_conditional_half_alone(tiny_generator):
+    with torch.no_grad():  # an untrained tiny model predicts ~0; make guidance matter
+        for p in tiny_generator.transformer.parameters():
+            p.add_(torch.randn_like(p) * 0.05)
+    steps = dict(num_inference_steps=4, guidance_scale=4.0)
+    sizes, full = _batch_sizes_per_step(tiny_generator, **steps)
+    assert sizes == [2, 2, 2, 2] and full.metadata["guidance_stop"] == 1.0
+    sizes, half = _batch_sizes_per_step(tiny_generator, guidance_stop=0.5, **steps)
+    assert sizes == [2, 2, 1, 1]  # int(0.5 * 4) = 2 guided steps, then the conditional branch alone
+    assert half.metadata["guidance_stop"] == 0.5
+    assert not np.array_equal(half.frames, full.frames)
+    # The same seed and settings give the same video again.
+    assert np.array_equal(_batch_sizes_per_step(tiny_generator, guidance_stop=0.5, **steps)[1].frames, half.frames)
+    # No guided step at all is the conditional prediction alone: guidance 1's video.
+    sizes, none = _batch_sizes_per_step(tiny_generator, guidance_stop=0.0, **steps)
+    assert sizes == [1, 1, 1, 1]
+    unguided = tiny_generator.generate("a blue square moving left", seed=5, num_frames=9, progress=False,
+                                       num_inference_steps=4, guidance_scale=1.0)
+    assert psnr(none.frames, unguided.frames) > 40
+    # An interval that starts late: the noisiest steps go unguided.
+    sizes, late = _batch_sizes_per_step(tiny_generator, guidance_start=0.25, **steps)
+    assert sizes == [1, 2, 2, 2] and late.metadata["guidance_start"] == 0.25
+    assert not np.array_equal(late.frames, full.frames)
+    # The model's stored defaults apply to requests that leave them unset; a batch must share them.
+    tiny_generator.generation_defaults.update(guidance_start=0.5, guidance_stop=0.75)
+    assert _batch_sizes_per_step(tiny_generator, **steps)[0] == [1, 1, 2, 1]
+    with pytest.raises(ValueError, match="guidance_start=0.5 is after guidance_stop=0.25"):
+        tiny_generator.generate("a red circle", num_frames=9, guidance_stop=0.25, progress=False)
+    reqs = [GenerationRequest(prompt="a red circle", num_frames=9, guidance_stop=s) for s in (0.5, 1.0)]
+    with pytest.raises(ValueError, match="must share guidance_stop"):
+        tiny_generator.generate_batch(reqs, progress=False)
+
+
+@pytest.mark.parametrize("field", ["guidance_start", "guidance_stop"])
+@pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan")])
+def test_bad_guidance_interval_is_refused_with_its_range(field, bad):
+    with pytest.raises(ValidationError, match=field):
+        GenerationRequest(prompt="a red circle", **{field: bad})
+
+
+def test_guidance_interval_out_of_order_is_refused():
+    with pytest.raises(ValidationError, match="guidance_start=0.6 is after guidance_stop=0.4"):
+        GenerationRequest(prompt="a red circle", guidance_start=0.6, guidance_stop=0.4)
