@@ -2,6 +2,7 @@
 
     python benchmarks/generation_speed.py [--model default] [--frames 17] [--steps N] [--sizes 64x64 ...]
                                           [--attention auto math sdpa] [--guidance-interval 0,1 0.25,0.84]
+    python benchmarks/generation_speed.py --alternate 6 --attention auto sdpa --guidance-interval 0.3,0.9,10 0,1,12
 
 For each size, a fresh process loads the model, generates one warm-up clip, then times `--repeats`
 single-clip generations (prompt check, text encoding, denoising with guidance, decode, frame check,
@@ -10,6 +11,14 @@ watermark: everything `generate` does). Prints seconds of video per second of wa
 `resource.getrusage` in that same process (loading included). Numbers on a shared machine are
 noisy; the ratio printed is from one run. Several ``--attention`` or ``--guidance-interval`` values
 are run in turn for each size, so the rows to compare come from the same minutes.
+
+``--guidance-interval START,STOP[,STEPS]``: the interval of guided steps, optionally with its own
+step count (release 8's defaults are 0.3,0.9,10; release 7 sampled 0,1,12).
+
+``--alternate N``: instead, one process per size runs every (attention, interval) setting in turn,
+N rounds, and prints each setting's median and the median over rounds of (the last setting's time /
+this setting's time) in the same round: a speed-up measured clip against clip, which the
+machine's slow and fast spells (up to ~30% apart here) affect far less than separate processes.
 """
 
 from __future__ import annotations
@@ -27,10 +36,12 @@ torch.set_num_threads(args["threads"])
 gen = VideoGenerator.from_pretrained(args["model"])
 gen.transformer.attention_backend = args["attention"]
 kw = dict(num_frames=args["frames"], height=args["height"], width=args["width"], progress=False)
-if args["interval"] is not None:
-    kw["guidance_start"], kw["guidance_stop"] = args["interval"]
 if args["steps"]:
     kw["num_inference_steps"] = args["steps"]
+if args["interval"] is not None:
+    kw["guidance_start"], kw["guidance_stop"] = args["interval"][:2]
+    if len(args["interval"]) == 3:
+        kw["num_inference_steps"] = args["interval"][2]
 gen.generate("a red circle moving right", seed=0, **kw)  # warm-up: oneDNN primitives, text cache
 times = []
 for i in range(args["repeats"]):
@@ -42,13 +53,48 @@ print(json.dumps({"seconds": times, "duration": video.duration, "peak_mb": peak_
                   "steps": video.metadata.get("num_inference_steps"), "interval": [video.metadata.get("guidance_start"), video.metadata.get("guidance_stop")]}))
 """
 
+_ALTERNATE = r"""
+import json, statistics, sys, time, torch
+from sora_sdk import VideoGenerator
+args = json.loads(sys.argv[1])
+torch.set_num_threads(args["threads"])
+gen = VideoGenerator.from_pretrained(args["model"])
+base = dict(num_frames=args["frames"], height=args["height"], width=args["width"], progress=False)
+if args["steps"]:
+    base["num_inference_steps"] = args["steps"]
+settings = []
+for attention, interval in args["settings"]:
+    kw = dict(base)
+    if interval is not None:
+        kw["guidance_start"], kw["guidance_stop"] = interval[:2]
+        if len(interval) == 3:
+            kw["num_inference_steps"] = interval[2]
+    settings.append((attention, kw))
+for attention, kw in settings:  # warm-up each: oneDNN primitives, text cache
+    gen.transformer.attention_backend = attention
+    gen.generate("a red circle moving right", seed=0, **kw)
+times, intervals = [[] for _ in settings], [None] * len(settings)
+for r in range(args["rounds"]):
+    for i, (attention, kw) in enumerate(settings):
+        gen.transformer.attention_backend = attention
+        start = time.perf_counter()
+        video = gen.generate(f"a {['blue', 'green', 'yellow'][r % 3]} square moving left", seed=r + 1, **kw)
+        times[i].append(time.perf_counter() - start)
+        intervals[i] = [video.metadata[k] for k in ("guidance_start", "guidance_stop", "num_inference_steps")]
+print(json.dumps({"times": times, "duration": video.duration, "intervals": intervals}))
+"""
 
-def _interval(text: str) -> tuple[float, float]:
+
+def _interval(text: str) -> tuple:
+    parts = text.split(",")
     try:
-        start, stop = (float(v) for v in text.split(","))
+        if len(parts) not in (2, 3):
+            raise ValueError
+        return (float(parts[0]), float(parts[1])) + ((int(parts[2]),) if len(parts) == 3 else ())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not START,STOP (fractions of the steps), e.g. 0.25,0.84") from None
-    return start, stop
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not START,STOP[,STEPS] (fractions of the steps, then a step count), e.g. 0.3,0.9,10"
+        ) from None
 
 
 def main() -> None:
@@ -62,8 +108,14 @@ def main() -> None:
     p.add_argument("--attention", nargs="+", default=["auto"], choices=["auto", "math", "sdpa"],
                    help="attention backends to compare, each in its own processes (default: auto)")
     p.add_argument("--guidance-interval", nargs="+", type=_interval, default=[None], metavar="START,STOP",
-                   help="guidance intervals to compare, e.g. 0,1 (every step) 0.25,0.84 (default: the model's own)")
+                   help="guidance intervals to compare, START,STOP[,STEPS], e.g. 0,1,12 (every step of 12) 0.3,0.9,10 "
+                        "(default: the model's own)")
+    p.add_argument("--alternate", type=int, default=0, metavar="N",
+                   help="run the settings alternately in one process per size, N rounds (see above)")
     args = p.parse_args()
+    if args.alternate:
+        _alternate(args)
+        return
 
     print(f"model {args.model}, {args.frames} frames, {args.threads} threads, one clip per call")
     print("| size | attention | steps | guidance interval | seconds per clip (median) | video seconds | video s / wall s | peak RSS (MB) |")
@@ -79,6 +131,31 @@ def main() -> None:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         median = sorted(r["seconds"])[len(r["seconds"]) // 2]
         print(f"| {h}x{w} | {attention} | {r['steps']} | {r['interval'][0]:g}-{r['interval'][1]:g} | {median:.2f} | {r['duration']:.2f} | {r['duration'] / median:.2f} | {r['peak_mb']:.0f} |")
+
+
+def _alternate(args) -> None:
+    import statistics
+
+    settings = [(a, g) for a in args.attention for g in args.guidance_interval]
+    print(f"model {args.model}, {args.frames} frames, {args.threads} threads, {args.alternate} rounds, "
+          "settings alternated clip by clip in one process per size; speed-up against the last setting")
+    print("| size | attention | guidance interval | steps | seconds per clip (median) | video s / wall s | speed-up (median per round) |")
+    print("|---|---|---|---|---|---|---|")
+    for size in args.sizes:
+        h, w = (int(v) for v in size.lower().split("x"))
+        child = {"model": args.model, "frames": args.frames, "height": h, "width": w, "steps": args.steps,
+                 "threads": args.threads, "rounds": args.alternate, "settings": settings}
+        out = subprocess.run([sys.executable, "-c", _ALTERNATE, json.dumps(child)], capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"| {size} | failed: {out.stderr.strip().splitlines()[-1]} |")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        last = r["times"][-1]
+        for (attention, _), interval, t in zip(settings, r["intervals"], r["times"]):
+            median = statistics.median(t)
+            ratio = statistics.median(b / x for b, x in zip(last, t))
+            print(f"| {h}x{w} | {attention} | {interval[0]:g}-{interval[1]:g} | {interval[2]} | {median:.2f} | "
+                  f"{r['duration'] / median:.2f} | {ratio:.2f}x |")
 
 
 if __name__ == "__main__":
