@@ -6,14 +6,14 @@ Backends:
   * ``"math"``: plain ``softmax(q k^T) v`` in the input dtype, the scale folded into ``q`` (a
     pass over N x d values, not N x M scores) and the softmax in the input dtype (the kernels
     compute in fp32 and round once on output: an fp32 softmax cast back, to within one bf16
-    rounding step, at a third of the time in bf16). Without autograd the (batch x heads) slices are taken a
-    few at a time so each slice's scores stay cache-sized (``MATH_CHUNK_SCORES``).
+    rounding step, at a third of the time in bf16). Without autograd the (batch x heads) slices
+    are taken a few at a time so each piece's scores stay cache-sized (``MATH_CHUNK_SCORES``).
   * ``"auto"``: SDPA on CUDA. On CPU, math up to ``MATH_MAX_TOKENS`` tokens while training
     (forward + backward ~1.4x faster than SDPA at ~320 tokens, ~0.8x at ~1280) and, at inference,
     while a slice's scores are at most ``MATH_MAX_SCORES_INFERENCE`` (1280 x 1280); SDPA above.
     Measured at inference in bf16, 5 heads of 64, 2 threads (benchmarks/attention_speed.py):
-    560 tokens batch 2 (the default model at 64x112 with guidance) 4.0 ms against SDPA's 10.5,
-    1280 tokens 19-23 ms against 29, batch 8 x 560 16 ms against 27.
+    560 tokens batch 2 (the default model at 64x112 with guidance) 4.0-5.0 ms against SDPA's
+    5.9-10.5, 1280 tokens 19-24 ms against 27-29, batch 8 x 560 16-24 ms against 23-27.
 """
 
 from __future__ import annotations

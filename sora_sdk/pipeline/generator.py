@@ -69,8 +69,9 @@ class VideoGenerator(FramePromptsMixin):
 
     Attributes:
         generation_defaults: ``num_inference_steps``, ``guidance_scale``, ``guidance_start`` and
-            ``guidance_stop`` for requests that leave them ``None``. A saved model stores them in ``model_index.json``; a shipped
-            model's are the ones its evaluation chose (docs/default-model.md).
+            ``guidance_stop`` for requests that leave them ``None``. A saved model stores them in
+            ``model_index.json``; a shipped model's are the ones its evaluation chose
+            (docs/default-model.md).
     """
 
     def __init__(

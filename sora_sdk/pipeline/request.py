@@ -66,7 +66,7 @@ class GenerationRequest(BaseModel):
             fractions of ``num_inference_steps`` (diffusers' guiders' ``start``/``stop``): step
             ``i`` runs both branches when ``int(start * steps) <= i < int(stop * steps)`` and the
             conditional branch alone, at half the compute, otherwise. Guidance at the noisiest
-            steps can hurt more than it helps (Kynkaennemi et al. 2024, "Applying guidance in a
+            steps can hurt more than it helps (Kynkäänniemi et al. 2024, "Applying guidance in a
             limited interval"); the last steps refine detail it barely changes. ``None``
             (default): the model's own defaults (0.0 and 1.0, every step, when it stores none).
         conditions: frame conditions (image/video prompts).
