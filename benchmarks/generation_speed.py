@@ -25,36 +25,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 
+# One process: load the model, warm up each setting, then time `rounds` clips per setting, the
+# settings taken in turn within each round. With one setting this is the plain fresh-process run.
 _CHILD = r"""
 import json, resource, sys, time, torch
-from sora_sdk import VideoGenerator
-args = json.loads(sys.argv[1])
-torch.set_num_threads(args["threads"])
-gen = VideoGenerator.from_pretrained(args["model"])
-gen.transformer.attention_backend = args["attention"]
-kw = dict(num_frames=args["frames"], height=args["height"], width=args["width"], progress=False)
-if args["steps"]:
-    kw["num_inference_steps"] = args["steps"]
-if args["interval"] is not None:
-    kw["guidance_start"], kw["guidance_stop"] = args["interval"][:2]
-    if len(args["interval"]) == 3:
-        kw["num_inference_steps"] = args["interval"][2]
-gen.generate("a red circle moving right", seed=0, **kw)  # warm-up: oneDNN primitives, text cache
-times = []
-for i in range(args["repeats"]):
-    start = time.perf_counter()
-    video = gen.generate(f"a {['blue', 'green', 'yellow'][i % 3]} square moving left", seed=i + 1, **kw)
-    times.append(time.perf_counter() - start)
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": times, "duration": video.duration, "peak_mb": peak_mb,
-                  "steps": video.metadata.get("num_inference_steps"), "interval": [video.metadata.get("guidance_start"), video.metadata.get("guidance_stop")]}))
-"""
-
-_ALTERNATE = r"""
-import json, statistics, sys, time, torch
 from sora_sdk import VideoGenerator
 args = json.loads(sys.argv[1])
 torch.set_num_threads(args["threads"])
@@ -73,16 +51,25 @@ for attention, interval in args["settings"]:
 for attention, kw in settings:  # warm-up each: oneDNN primitives, text cache
     gen.transformer.attention_backend = attention
     gen.generate("a red circle moving right", seed=0, **kw)
-times, intervals = [[] for _ in settings], [None] * len(settings)
+times, used = [[] for _ in settings], [None] * len(settings)
 for r in range(args["rounds"]):
     for i, (attention, kw) in enumerate(settings):
         gen.transformer.attention_backend = attention
         start = time.perf_counter()
         video = gen.generate(f"a {['blue', 'green', 'yellow'][r % 3]} square moving left", seed=r + 1, **kw)
         times[i].append(time.perf_counter() - start)
-        intervals[i] = [video.metadata[k] for k in ("guidance_start", "guidance_stop", "num_inference_steps")]
-print(json.dumps({"times": times, "duration": video.duration, "intervals": intervals}))
+        used[i] = [video.metadata[k] for k in ("guidance_start", "guidance_stop", "num_inference_steps")]
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"times": times, "duration": video.duration, "used": used, "peak_mb": peak_mb}))
 """
+
+
+def _run_child(child: dict) -> dict:
+    """Run `_CHILD` with ``child`` as its arguments; its result, or ``{"error": last stderr line}``."""
+    out = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(child)], capture_output=True, text=True)
+    if out.returncode != 0:
+        return {"error": out.stderr.strip().splitlines()[-1]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _interval(text: str) -> tuple:
@@ -120,22 +107,19 @@ def main() -> None:
     print(f"model {args.model}, {args.frames} frames, {args.threads} threads, one clip per call")
     print("| size | attention | steps | guidance interval | seconds per clip (median) | video seconds | video s / wall s | peak RSS (MB) |")
     print("|---|---|---|---|---|---|---|---|")
-    for size, attention, stop in [(s, a, g) for s in args.sizes for a in args.attention for g in args.guidance_interval]:
+    for size, attention, interval in [(s, a, g) for s in args.sizes for a in args.attention for g in args.guidance_interval]:
         h, w = (int(v) for v in size.lower().split("x"))
-        child = {"model": args.model, "frames": args.frames, "height": h, "width": w, "steps": args.steps,
-                 "repeats": args.repeats, "threads": args.threads, "attention": attention, "interval": stop}
-        out = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(child)], capture_output=True, text=True)
-        if out.returncode != 0:
-            print(f"| {size} | {attention} | failed: {out.stderr.strip().splitlines()[-1]} |")
+        r = _run_child({"model": args.model, "frames": args.frames, "height": h, "width": w, "steps": args.steps,
+                        "threads": args.threads, "rounds": args.repeats, "settings": [(attention, interval)]})
+        if "error" in r:
+            print(f"| {size} | {attention} | failed: {r['error']} |")
             continue
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        median = sorted(r["seconds"])[len(r["seconds"]) // 2]
-        print(f"| {h}x{w} | {attention} | {r['steps']} | {r['interval'][0]:g}-{r['interval'][1]:g} | {median:.2f} | {r['duration']:.2f} | {r['duration'] / median:.2f} | {r['peak_mb']:.0f} |")
+        median, (start, stop, steps) = statistics.median(r["times"][0]), r["used"][0]
+        print(f"| {h}x{w} | {attention} | {steps} | {start:g}-{stop:g} | {median:.2f} | {r['duration']:.2f} | "
+              f"{r['duration'] / median:.2f} | {r['peak_mb']:.0f} |")
 
 
 def _alternate(args) -> None:
-    import statistics
-
     settings = [(a, g) for a in args.attention for g in args.guidance_interval]
     print(f"model {args.model}, {args.frames} frames, {args.threads} threads, {args.alternate} rounds, "
           "settings alternated clip by clip in one process per size; speed-up against the last setting")
@@ -143,15 +127,13 @@ def _alternate(args) -> None:
     print("|---|---|---|---|---|---|---|")
     for size in args.sizes:
         h, w = (int(v) for v in size.lower().split("x"))
-        child = {"model": args.model, "frames": args.frames, "height": h, "width": w, "steps": args.steps,
-                 "threads": args.threads, "rounds": args.alternate, "settings": settings}
-        out = subprocess.run([sys.executable, "-c", _ALTERNATE, json.dumps(child)], capture_output=True, text=True)
-        if out.returncode != 0:
-            print(f"| {size} | failed: {out.stderr.strip().splitlines()[-1]} |")
+        r = _run_child({"model": args.model, "frames": args.frames, "height": h, "width": w, "steps": args.steps,
+                        "threads": args.threads, "rounds": args.alternate, "settings": settings})
+        if "error" in r:
+            print(f"| {size} | failed: {r['error']} |")
             continue
-        r = json.loads(out.stdout.strip().splitlines()[-1])
         last = r["times"][-1]
-        for (attention, _), interval, t in zip(settings, r["intervals"], r["times"]):
+        for (attention, _), interval, t in zip(settings, r["used"], r["times"]):
             median = statistics.median(t)
             ratio = statistics.median(b / x for b, x in zip(last, t))
             print(f"| {h}x{w} | {attention} | {interval[0]:g}-{interval[1]:g} | {interval[2]} | {median:.2f} | "

@@ -30,7 +30,7 @@ from tqdm.auto import tqdm
 from sora_sdk.conditioning.condition import Condition
 from sora_sdk.data.shapes import Shapes
 from sora_sdk.eval.metrics import psnr, ssim, temporal_flicker, temporal_jitter
-from sora_sdk.pipeline.request import GenerationRequest, sampling_settings
+from sora_sdk.pipeline.request import GenerationRequest, guidance_interval_settings, sampling_settings
 from sora_sdk.video import Video
 
 __all__ = [
@@ -496,6 +496,7 @@ def evaluate_condition_fidelity(
         "width": width,
         "num_inference_steps": num_inference_steps,
         "guidance_scale": float(guidance_scale),
+        **guidance_interval_settings(generator),
         "seed": seed,
         "batch_size": batch_size,
     }

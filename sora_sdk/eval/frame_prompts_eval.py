@@ -40,7 +40,7 @@ from sora_sdk.eval.attributes import (
 )
 from sora_sdk.eval.compressor_eval import HELDOUT_SHAPES_SEED, _to_frames
 from sora_sdk.eval.metrics import MIN_TYPICAL_LEVELS, SeamMeasurement, measure_seam, trajectory_error
-from sora_sdk.pipeline.request import sampling_settings
+from sora_sdk.pipeline.request import describe_guidance, guidance_interval_settings, sampling_settings
 from sora_sdk.video import Video
 
 __all__ = [
@@ -150,7 +150,7 @@ class SeamReport:
         st = self.settings
         return (
             f"{st['n']} held-out Shapes prompts, {st['num_frames']}x{st['height']}x{st['width']}, "
-            f"{st['num_inference_steps']} steps, guidance {st['guidance_scale']:g}; extension by "
+            f"{st['num_inference_steps']} steps, {describe_guidance(st)}; extension by "
             f"{st['extension_frames']} frames ({st['extension_context_frames']}-frame context), loop "
             f"bridge context {st['loop_context_latents']} latent frame(s)"
         )
@@ -277,6 +277,7 @@ def evaluate_seams(
 
     settings = {
         **fields,
+        **guidance_interval_settings(generator),
         "n": n,
         "extension_frames": extension_frames,
         "context_latents": context_latents,
@@ -384,7 +385,7 @@ class EditReport:
         st = self.settings
         return (
             f"{st['n']} held-out one-object Shapes clips recoloured, {st['num_frames']}x{st['height']}x"
-            f"{st['width']}, {st['num_inference_steps']} steps, guidance {st['guidance_scale']:g}"
+            f"{st['width']}, {st['num_inference_steps']} steps, {describe_guidance(st)}"
         )
 
     def to_markdown(self) -> str:
@@ -498,6 +499,7 @@ def evaluate_edit(
         "width": width,
         "num_inference_steps": num_inference_steps,
         "guidance_scale": float(guidance_scale),
+        **guidance_interval_settings(generator),
         "seed": seed,
     }
     return EditReport([EditStrengthResult(s, rows[s]) for s in strengths], settings, gen_seconds)
@@ -554,7 +556,7 @@ def condition_fidelity_markdown(result: Mapping[str, Any]) -> str:
     st = result["settings"]
     lines = [
         f"**Condition fidelity** (PSNR, dB): {st['n']} held-out Shapes clips, {st['num_frames']}x{st['height']}x"
-        f"{st['width']}, {st['num_inference_steps']} steps, guidance {st['guidance_scale']:g}",
+        f"{st['width']}, {st['num_inference_steps']} steps, {describe_guidance(st)}",
         "",
         "| task | conditioned frames | PSNR mean / worst | compressor ceiling | gap | next frames vs real clip |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",

@@ -36,7 +36,7 @@ from sora_sdk.eval.attributes import (
     parse_prompt_attributes,
     score_reading,
 )
-from sora_sdk.pipeline.request import GenerationRequest, generation_default, sampling_settings
+from sora_sdk.pipeline.request import GenerationRequest, describe_guidance, guidance_interval_settings, sampling_settings
 from sora_sdk.safety.decision import ContentBlocked
 from sora_sdk.video import Video
 
@@ -284,13 +284,7 @@ class PromptAccuracyReport:
         s = self.settings
         return (
             f"{len(self.rows)} prompts, {s['num_frames']}x{s['height']}x{s['width']}, "
-            f"{s['num_inference_steps']} steps, guidance {s['guidance_scale']:g}"
-            + (
-                f" on steps {s['guidance_start']:g}-{s['guidance_stop']:g} of the way"
-                if (s.get("guidance_start", 0.0), s.get("guidance_stop", 1.0)) != (0.0, 1.0)
-                else ""
-            )
-            + "; generated in "
+            f"{s['num_inference_steps']} steps, {describe_guidance(s)}; generated in "
             f"{self.generation_seconds:.1f} s "
             f"({self.video_seconds_per_second:.2f} s of video per s)"
             + (f"; **{self.blocked} blocked by the safety gate**, counted as misses" if self.blocked else "")
@@ -493,8 +487,7 @@ def evaluate_prompt_accuracy(
         "fps": float(fps),
         "num_inference_steps": num_inference_steps,
         "guidance_scale": float(guidance_scale),
-        "guidance_start": float(generation_default(generator, "guidance_start")),
-        "guidance_stop": float(generation_default(generator, "guidance_stop")),
+        **guidance_interval_settings(generator),
         "seed": seed,
         "batch_size": batch_size,
         "prompts": "eval_prompts" if prompts is None else "user",

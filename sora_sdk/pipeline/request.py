@@ -45,6 +45,18 @@ def generation_default(generator: Any, name: str) -> Any:
     return {**GENERATION_DEFAULTS, **(getattr(generator, "generation_defaults", None) or {})}[name]
 
 
+def guidance_interval_settings(generator: Any) -> dict[str, float]:
+    """``guidance_start`` / ``guidance_stop`` that requests leaving them unset get, for a report's settings."""
+    return {k: float(generation_default(generator, k)) for k in ("guidance_start", "guidance_stop")}
+
+
+def describe_guidance(settings: dict[str, Any]) -> str:
+    """``"guidance 4"``, plus the interval when it is not every step: a report headline's words."""
+    interval = (settings.get("guidance_start", 0.0), settings.get("guidance_stop", 1.0))
+    text = f"guidance {settings['guidance_scale']:g}"
+    return text if interval == (0.0, 1.0) else text + f" on steps {interval[0]:g}-{interval[1]:g} of the way"
+
+
 class GenerationRequest(BaseModel):
     """A text(+frames)-to-video request.
 

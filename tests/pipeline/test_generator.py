@@ -299,3 +299,13 @@ def test_bad_guidance_interval_is_refused_with_its_range(field, bad):
 def test_guidance_interval_out_of_order_is_refused():
     with pytest.raises(ValidationError, match="guidance_start=0.6 is after guidance_stop=0.4"):
         GenerationRequest(prompt="a red circle", guidance_start=0.6, guidance_stop=0.4)
+
+
+def test_reports_name_the_guidance_interval_only_when_it_is_not_every_step(tiny_generator):
+    from sora_sdk.pipeline.request import describe_guidance, guidance_interval_settings
+
+    settings = {"guidance_scale": 4.0, **guidance_interval_settings(tiny_generator)}
+    assert settings["guidance_start"] == 0.0 and describe_guidance(settings) == "guidance 4"
+    tiny_generator.generation_defaults.update(guidance_start=0.3, guidance_stop=0.9)
+    settings = {"guidance_scale": 4.0, **guidance_interval_settings(tiny_generator)}
+    assert describe_guidance(settings) == "guidance 4 on steps 0.3-0.9 of the way"
